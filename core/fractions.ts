@@ -1,0 +1,14 @@
+/** Percentages arrive as fractions (25% is 0.25); a value above 1 is refused with the likely fix. */
+import { type FormulaError, badNumber } from './errors';
+import { formatNumber } from './values';
+
+/** Why `value` is not a fraction in [0, 1], or undefined when it is one. */
+export function fractionProblem(value: number, what: string, where = ''): FormulaError | undefined {
+  if (value < 0) return badNumber(`${what} ${formatNumber(value)}${where} is negative`);
+  if (value > 1) {
+    return badNumber(
+      `${what} ${formatNumber(value)}${where} is above 100%: enter ${formatNumber(value)}% or ${formatNumber(value / 100)}`,
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+/**
+ * A function is declared once as a spec; the hosts, the docs and the example
+ * tests are all generated from it. Parameters declare their kind, and the core
+ * converts each argument to that kind before the implementation runs, so every
+ * implementation starts from clean, typed input.
+ */
+import { badValue } from './errors';
+import { LabelRange, NumberRange, ValueRange, asMatrix, readDate, readNumber } from './ranges';
+import { type CellValue, type HostArg, type Matrix, type Result, describeValue, isBlank, normalizeLabel } from './values';
+
+export type ParamKind =
+  | 'numbers' // per-row numbers; a single cell broadcasts
+  | 'dates' // per-row dates as day serials
+  | 'labels' // per-row text labels
+  | 'values' // per-row numbers or labels
+  | 'number' // one number
+  | 'date' // one date
+  | 'text' // one word, often from a fixed list of choices
+  | 'boolean'
+  | 'table'; // a block of cells read as a whole (stage table, tiers, curve)
+
+export type Category = 'quota' | 'pipeline' | 'forecast' | 'commission' | 'territory' | 'capacity';
+
+interface ArgTypes {
+  numbers: NumberRange;
+  dates: NumberRange;
+  labels: LabelRange;
+  values: ValueRange;
+  number: number;
+  date: number;
+  text: string;
+  boolean: boolean;
+  table: Matrix;
+}
+
+export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean> {
+  readonly name: string;
+  readonly kind: K;
+  readonly description: string;
+  readonly optional: Optional;
+  /** The default used when an optional argument is left out or blank, as the docs show it. */
+  readonly defaultValue?: number | string | boolean;
+  /** The allowed words for a `text` parameter. */
+  readonly choices?: readonly string[];
+}
+
+type ArgOf<P> =
+  P extends ParamSpec<infer K, infer Optional>
+    ? Optional extends true
+      ? ArgTypes[K] | (K extends 'number' | 'text' | 'boolean' ? never : undefined)
+      : ArgTypes[K]
+    : never;
+type ArgsOf<Ps extends readonly ParamSpec[]> = { [I in keyof Ps]: ArgOf<Ps[I]> };
+
+export interface Example {
+  /** Arguments as a formula would pass them: single values or 2D arrays (dates may be ISO text). */
+  readonly args: readonly (CellValue | Matrix)[];
+  /** The documented answer; a per-row result may leave off trailing blank rows. */
+  readonly expect: CellValue | Matrix;
+  /** The expected error code instead of a value. */
+  readonly error?: string;
+}
+
+export interface FunctionSpec<Ps extends readonly ParamSpec[] = readonly ParamSpec[]> {
+  readonly name: string;
+  readonly category: Category;
+  readonly summary: string;
+  readonly params: Ps;
+  /** per-row: spills one value per row; aggregate: one value; table: a labelled table. */
+  readonly result: 'per-row' | 'aggregate' | 'table' | 'per-row or aggregate';
+  readonly examples: readonly Example[];
+  /** The most cells any one argument may hold, so a call finishes well inside Sheets' 30 s. */
+  readonly maxCells: number;
+  readonly impl: (...args: ArgsOf<Ps>) => Result;
+}
+
+export const DEFAULT_MAX_CELLS = 2_000_000;
+
+export function defineFunction<const Ps extends readonly ParamSpec[]>(
+  spec: Omit<FunctionSpec<Ps>, 'maxCells'> & { maxCells?: number },
+): FunctionSpec {
+  return { maxCells: DEFAULT_MAX_CELLS, ...spec } as unknown as FunctionSpec;
+}
+
+function param<K extends ParamKind>(kind: K) {
+  return (name: string, description: string) => ({ name, kind, description, optional: false as const });
+}
+
+/** Per-row numbers. */
+export const numbers = param('numbers');
+export const dates = param('dates');
+export const labels = param('labels');
+export const values = param('values');
+export const table = param('table');
+export const number = param('number');
+export const date = param('date');
+export const text = param('text');
+export const boolean = param('boolean');
+
+/** Marks a parameter optional; scalar options carry the default the function uses. */
+export function optional<K extends ParamKind>(
+  spec: ParamSpec<K, false>,
+  defaultValue?: number | string | boolean,
+  choices?: readonly string[],
+): ParamSpec<K, true> {
+  return { ...spec, optional: true, defaultValue, choices };
+}
+
+export function choice(spec: ParamSpec<'text', false>, defaultValue: string, choices: readonly string[]): ParamSpec<'text', true> {
+  return optional(spec, defaultValue, choices);
+}
+
+function single(param: ParamSpec, arg: CellValue | Matrix): CellValue {
+  if (!Array.isArray(arg)) return arg;
+  if (arg.length === 1 && arg[0].length === 1) return arg[0][0];
+  throw badValue(`${param.name} takes a single value, not a range of ${arg.length} × ${arg[0]?.length ?? 0}`);
+}
+
+/** Converts one host argument to the kind its parameter declares. */
+export function convertArg(param: ParamSpec, arg: HostArg): unknown {
+  const blank = arg === undefined || (!Array.isArray(arg) && isBlank(arg)) || (Array.isArray(arg) && isBlankMatrix(arg));
+  if (blank && param.optional) {
+    if (param.kind === 'number' || param.kind === 'text' || param.kind === 'boolean' || param.kind === 'date') {
+      return param.defaultValue;
+    }
+    return undefined;
+  }
+  if (arg === undefined) throw badValue(`${param.name} is required`);
+  switch (param.kind) {
+    case 'numbers':
+      return new NumberRange(param.name, asMatrix(arg), readNumber);
+    case 'dates':
+      return new NumberRange(param.name, asMatrix(arg), readDate);
+    case 'labels':
+      return new LabelRange(param.name, asMatrix(arg));
+    case 'values':
+      return new ValueRange(param.name, asMatrix(arg));
+    case 'table':
+      return asMatrix(arg);
+    case 'number':
+    case 'date': {
+      const value = single(param, arg);
+      if (isBlank(value)) throw badValue(`${param.name} is blank`);
+      const read = param.kind === 'number' ? readNumber(value) : readDate(value);
+      if (typeof read === 'string') throw badValue(`${param.name} ${describeValue(value)} ${read}`);
+      return read;
+    }
+    case 'boolean': {
+      const value = single(param, arg);
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
+      const word = typeof value === 'string' ? normalizeLabel(value) : '';
+      if (word === 'true' || word === 'false') return word === 'true';
+      throw badValue(`${param.name} ${describeValue(value)} is not TRUE or FALSE`);
+    }
+    case 'text': {
+      const value = single(param, arg);
+      if (isBlank(value)) throw badValue(`${param.name} is blank`);
+      const word = normalizeLabel(String(value));
+      if (param.choices && !param.choices.includes(word)) {
+        throw badValue(`${param.name} ${describeValue(value)} is not one of: ${param.choices.join(', ')}`);
+      }
+      return param.choices ? word : String(value).trim();
+    }
+  }
+}
+
+function isBlankMatrix(matrix: Matrix): boolean {
+  return matrix.every((row) => row.every((cell) => isBlank(cell)));
+}
