@@ -1,0 +1,54 @@
+/**
+ * A sheet plan: a host-neutral description of a new sheet that a template
+ * produces and each host writes in one batch (or exports to .xlsx).
+ */
+import type { CellValue } from '../values';
+
+/** A native formula in Excel syntax (English names, comma separators, A1 references). */
+export interface FormulaCell {
+  readonly formula: string;
+}
+
+export type PlanCell = CellValue | FormulaCell;
+
+export interface SheetPlan {
+  /** The name the template would like; hosts make it unique ("Examples (2)"). */
+  readonly name: string;
+  /** Cells from A1, row by row. */
+  readonly cells: readonly (readonly PlanCell[])[];
+  /** Number formats for A1 ranges, e.g. { range: 'D2:D6', format: '0%' }. */
+  readonly formats?: readonly { readonly range: string; readonly format: string }[];
+  /** Column widths in pixels, from column A. */
+  readonly columnWidths?: readonly number[];
+  /** Rows shown in bold (1-based), e.g. headers. */
+  readonly boldRows?: readonly number[];
+}
+
+export function isFormulaCell(cell: PlanCell): cell is FormulaCell {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
+}
+
+/** Sheet names hosts refuse: Excel allows 31 characters and none of : \ / ? * [ ]. */
+const MAX_SHEET_NAME = 31;
+
+/** "Examples", then "Examples (2)", "Examples (3)": the first name not already taken (case-insensitively). */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const clean = base.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, MAX_SHEET_NAME) || 'Sheet';
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Custom functions are written bare in plans (=QUOTA_ATTAINMENT(...)); Excel
+ * needs its namespace (=SALESOPS.QUOTA_ATTAINMENT(...)).
+ */
+export function formulaForHost(formula: string, functionNames: readonly string[], namespace: string | null): string {
+  if (!namespace) return formula;
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.])(${functionNames.join('|')})\\(`, 'g');
+  return formula.replace(pattern, `${namespace}.$1(`);
+}

@@ -1,0 +1,22 @@
+/**
+ * What the sidebar needs from the spreadsheet it runs in. Google Sheets
+ * (google.script.run), Excel (Excel.run) and the playground each implement it.
+ */
+import type { TemplateRequest } from '../core/templates';
+import type { Matrix } from '../core/values';
+
+export interface Host {
+  /** 'Google Sheets', 'Excel' or 'Playground', for messages. */
+  readonly name: string;
+  /** The sheet names in the workbook, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** The values of the selected range (blanks as null). */
+  readSelection(): Promise<Matrix>;
+  /**
+   * Builds the template's sheet plan from the request (validating it again: in
+   * Sheets this runs on the server, where anyone can call it) and writes it to a
+   * new sheet with a unique name, in one batch, never over existing cells.
+   * Resolves to the name the new sheet got.
+   */
+  insertTemplate(request: TemplateRequest): Promise<string>;
+}
