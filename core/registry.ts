@@ -1,10 +1,20 @@
 /** Every function the add-on ships, in catalog order. Hosts, docs and tests are generated from this list. */
-import { FORECAST_ERROR } from './functions/forecast';
-import { WEIGHTED_PIPELINE } from './functions/pipeline';
-import { QUOTA_ATTAINMENT } from './functions/quota';
+import { CAPACITY_FUNCTIONS } from './functions/capacity';
+import { COMMISSION_FUNCTIONS } from './functions/commission';
+import { FORECAST_FUNCTIONS } from './functions/forecast';
+import { PIPELINE_FUNCTIONS } from './functions/pipeline';
+import { QUOTA_FUNCTIONS } from './functions/quota';
+import { TERRITORY_FUNCTIONS } from './functions/territory';
 import type { FunctionSpec } from './spec';
 
-export const FUNCTIONS: readonly FunctionSpec[] = [QUOTA_ATTAINMENT, WEIGHTED_PIPELINE, FORECAST_ERROR];
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  ...QUOTA_FUNCTIONS,
+  ...PIPELINE_FUNCTIONS,
+  ...FORECAST_FUNCTIONS,
+  ...COMMISSION_FUNCTIONS,
+  ...TERRITORY_FUNCTIONS,
+  ...CAPACITY_FUNCTIONS,
+];
 
 export function findFunction(name: string): FunctionSpec | undefined {
   return FUNCTIONS.find((spec) => spec.name === name.toUpperCase());

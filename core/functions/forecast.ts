@@ -76,3 +76,5 @@ function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: N
     }
   }
 }
+
+export const FORECAST_FUNCTIONS = [FORECAST_ERROR];

@@ -96,3 +96,5 @@ function periodFilter(name: string, start: number | undefined, end: number | und
   const to = end === undefined ? Infinity : Math.floor(end);
   return (closeDate: number) => Math.floor(closeDate) >= from && Math.floor(closeDate) <= to;
 }
+
+export const PIPELINE_FUNCTIONS = [WEIGHTED_PIPELINE];

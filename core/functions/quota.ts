@@ -28,3 +28,5 @@ export const QUOTA_ATTAINMENT = defineFunction({
     });
   },
 });
+
+export const QUOTA_FUNCTIONS = [QUOTA_ATTAINMENT];
