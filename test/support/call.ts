@@ -1,0 +1,33 @@
+/** Calls a catalog function through the core the way a host would, and shows the result as a user sees it. */
+import { type HostArg, FormulaError, findFunction, invoke } from '../../core';
+import { seen } from './results';
+
+export function call(name: string, ...args: HostArg[]) {
+  const spec = findFunction(name);
+  if (!spec) throw new Error(`no function ${name}`);
+  return seen(invoke(spec, args));
+}
+
+/** The FormulaError a whole call throws; fails the test when it does not throw one. */
+export function callError(name: string, ...args: HostArg[]): FormulaError {
+  const spec = findFunction(name);
+  if (!spec) throw new Error(`no function ${name}`);
+  try {
+    invoke(spec, args);
+  } catch (error) {
+    if (error instanceof FormulaError) return error;
+    throw error;
+  }
+  throw new Error(`${name} did not fail`);
+}
+
+/** The per-row error at [row][col] of a result (0-based). */
+export function cellError(name: string, row: number, col: number, ...args: HostArg[]): FormulaError {
+  const spec = findFunction(name);
+  const result = invoke(spec!, args);
+  const cell = Array.isArray(result) ? result[row][col] : result;
+  if (!(cell instanceof FormulaError)) throw new Error(`cell [${row}][${col}] is ${String(cell)}, not an error`);
+  return cell;
+}
+
+export const column = (...values: HostArg[]) => values.map((v) => [v]) as HostArg;
