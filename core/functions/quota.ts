@@ -1,8 +1,8 @@
 /** Quota and attainment. */
-import { badNumber, divZero } from '../errors';
+import { badNumber, badValue, divZero } from '../errors';
 import { at, commonShape, perRow } from '../ranges';
-import { defineFunction, numbers } from '../spec';
-import { formatNumber } from '../values';
+import { dates, defineFunction, number, numbers, optional } from '../spec';
+import { formatNumber, isoFromSerial } from '../values';
 
 export const QUOTA_ATTAINMENT = defineFunction({
   name: 'QUOTA_ATTAINMENT',
@@ -29,4 +29,147 @@ export const QUOTA_ATTAINMENT = defineFunction({
   },
 });
 
-export const QUOTA_FUNCTIONS = [QUOTA_ATTAINMENT];
+/** Thresholds above this are almost surely percentages typed as whole numbers (90 for 90%). */
+const MAX_THRESHOLD = 10;
+
+export const QUOTA_ATTAINMENT_RATE = defineFunction({
+  name: 'QUOTA_ATTAINMENT_RATE',
+  category: 'quota',
+  summary: 'The share of reps at or above a threshold of quota (by default 100%), among reps that have a quota.',
+  params: [
+    numbers('actuals', 'Bookings per rep; a blank actual counts as 0.'),
+    numbers('quotas', 'Quota per rep; rows without a quota are left out.'),
+    optional(number('threshold', 'Attainment that counts as "at quota", e.g. 90%.'), 1),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[[90], [120], [100], [40]], [[100], [100], [100], [100]]], expect: 0.5 },
+    { args: [[[90], [120], [100], [40]], [[100], [100], [100], [100]], 0.9], expect: 0.75 },
+  ],
+  impl(actuals, quotas, threshold) {
+    if (threshold < 0 || threshold > MAX_THRESHOLD) {
+      throw badNumber(`threshold ${formatNumber(threshold)} is out of range: enter ${formatNumber(threshold)}% or ${formatNumber(threshold / 100)}`);
+    }
+    const shape = commonShape([actuals, quotas]);
+    const size = shape.rows * shape.cols;
+    let reps = 0;
+    let atQuota = 0;
+    for (let i = 0; i < size; i++) {
+      const error = quotas.errorAt(i) ?? actuals.errorAt(i);
+      if (error) throw error;
+      const quota = quotas.at(i);
+      if (Number.isNaN(quota)) continue;
+      if (quota === 0) throw divZero(`quota is 0${at(i, shape)}: leave it blank to leave the rep out`);
+      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
+      const actual = actuals.at(i);
+      reps++;
+      // Compare in money, not ratios, so 90/100 ≥ 90% holds exactly.
+      if ((Number.isNaN(actual) ? 0 : actual) >= threshold * quota - 1e-9 * quota) atQuota++;
+    }
+    if (reps === 0) throw divZero('no row has a quota');
+    return atQuota / reps;
+  },
+});
+
+export const PRORATED_QUOTA = defineFunction({
+  name: 'PRORATED_QUOTA',
+  category: 'quota',
+  summary: 'Quota scaled to the days a rep is active in the period (mid-period hires and leavers), counting days inclusively.',
+  params: [
+    numbers('quota', 'Full quota for the period.'),
+    dates('period_start', 'First day of the period.'),
+    dates('period_end', 'Last day of the period (inclusive).'),
+    dates('active_from', 'First day the rep is active (start date).'),
+    optional(dates('active_to', 'Last day the rep is active; blank means to the end of the period.')),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [300000, '2026-01-01', '2026-03-31', '2026-02-15'], expect: 150000 },
+    { args: [300000, '2026-01-01', '2026-03-31', '2025-06-01', '2026-01-30'], expect: 100000 },
+    { args: [300000, '2026-01-01', '2026-03-31', '2026-04-01'], expect: 0 },
+  ],
+  impl(quota, periodStart, periodEnd, activeFrom, activeTo) {
+    const required = [quota, periodStart, periodEnd, activeFrom];
+    const shape = commonShape(activeTo ? [...required, activeTo] : required);
+    return perRow(shape, required, (i) => {
+      const start = Math.floor(periodStart.at(i));
+      const end = Math.floor(periodEnd.at(i));
+      if (end < start) return badNumber(`period_end ${isoFromSerial(end)}${at(i, shape)} is before period_start ${isoFromSerial(start)}`);
+      const error = activeTo?.errorAt(i);
+      if (error) return error;
+      const from = Math.floor(activeFrom.at(i));
+      const toValue = activeTo?.at(i);
+      const openEnded = toValue === undefined || Number.isNaN(toValue);
+      const to = openEnded ? end : Math.floor(toValue);
+      if (!openEnded && to < from) return badNumber(`active_to ${isoFromSerial(to)}${at(i, shape)} is before active_from ${isoFromSerial(from)}`);
+      const activeDays = Math.max(0, Math.min(end, to) - Math.max(start, from) + 1);
+      return (quota.at(i) * activeDays) / (end - start + 1);
+    });
+  },
+});
+
+/** Units of `roundTo` as an exact decimal: 0.01 → divide by 100 rather than multiply by 0.01. */
+function fromUnits(units: number, roundTo: number): number {
+  const perUnit = 1 / roundTo;
+  return roundTo < 1 && Math.abs(perUnit - Math.round(perUnit)) < 1e-9 ? units / Math.round(perUnit) : units * roundTo;
+}
+
+/** Above this many units, integer arithmetic on doubles stops being exact. */
+const MAX_UNITS = 2 ** 50;
+
+export const ALLOCATE_QUOTA = defineFunction({
+  name: 'ALLOCATE_QUOTA',
+  category: 'quota',
+  summary: 'Splits a target across rows in proportion to weights, rounded so the shares add up to the target exactly.',
+  params: [
+    number('target', 'The team or company target to split.'),
+    numbers('weights', 'Weight per row: territory potential, last year\'s bookings, headcount.'),
+    optional(number('round_to', 'Round each share to a multiple of this (1000 for whole thousands).'), 0.01),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [1000000, [[5], [3], [2]], 1000], expect: [[500000], [300000], [200000]] },
+    { args: [100, [[1], [1], [1]], 1], expect: [[34], [33], [33]] },
+  ],
+  impl(target, weights, roundTo) {
+    if (roundTo <= 0) throw badNumber(`round_to ${formatNumber(roundTo)} must be above 0`);
+    if (target < 0) throw badNumber(`target ${formatNumber(target)} is negative`);
+    const units = Math.round(target / roundTo);
+    if (units > MAX_UNITS) throw badNumber(`target ${formatNumber(target)} has too many units of ${formatNumber(roundTo)}: use a larger round_to`);
+    if (Math.abs(units * roundTo - target) > 1e-9 * Math.max(1, target)) {
+      throw badValue(`target ${formatNumber(target)} is not a multiple of round_to ${formatNumber(roundTo)}, so the shares cannot add up to it exactly`);
+    }
+    const shape = commonShape([weights]);
+    const size = shape.rows * shape.cols;
+    let total = 0;
+    for (let i = 0; i < size; i++) {
+      const error = weights.errorAt(i);
+      if (error) throw error;
+      const weight = weights.at(i);
+      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${at(i, shape)} is negative`);
+      if (!Number.isNaN(weight)) total += weight;
+    }
+    if (total === 0) throw divZero('the weights add up to 0, so there is nothing to split by');
+    if (!Number.isFinite(total)) throw badNumber('the weights are too large to add up');
+    const shares = new Float64Array(size);
+    const remainders = new Float64Array(size);
+    let given = 0;
+    for (let i = 0; i < size; i++) {
+      const weight = weights.at(i);
+      if (Number.isNaN(weight)) continue;
+      const exact = (units * weight) / total;
+      shares[i] = Math.floor(exact);
+      remainders[i] = exact - shares[i];
+      given += shares[i];
+    }
+    // Largest remainder first; ties go to the earlier row (a stable sort keeps row order).
+    const order = Array.from({ length: size }, (_, i) => i).filter((i) => !Number.isNaN(weights.at(i)));
+    order.sort((a, b) => remainders[b] - remainders[a]);
+    for (let k = 0; given < units; k++, given++) shares[order[k % order.length]]++;
+    // Rounding in the divisions above can overshoot by a unit; take it back from the smallest remainders.
+    for (let k = order.length - 1; given > units; k--, given--) shares[order[k]]--;
+    return perRow(shape, [weights], (i) => fromUnits(shares[i], roundTo));
+  },
+});
+
+export const QUOTA_FUNCTIONS = [QUOTA_ATTAINMENT, QUOTA_ATTAINMENT_RATE, PRORATED_QUOTA, ALLOCATE_QUOTA];
