@@ -1,7 +1,8 @@
 /** Quota and attainment. */
 import { badNumber, badValue, divZero } from '../errors';
 import { at, commonShape, perRow } from '../ranges';
-import { dates, defineFunction, number, numbers, optional } from '../spec';
+import { readRamp, rampFactor } from '../ramp';
+import { dates, defineFunction, number, numbers, optional, table } from '../spec';
 import { formatNumber, isoFromSerial } from '../values';
 
 export const QUOTA_ATTAINMENT = defineFunction({
@@ -108,6 +109,31 @@ export const PRORATED_QUOTA = defineFunction({
   },
 });
 
+export const RAMPED_QUOTA = defineFunction({
+  name: 'RAMPED_QUOTA',
+  category: 'quota',
+  summary: 'Quota for a rep still ramping: full quota × the ramp fraction for their month in seat (100% after the schedule ends).',
+  params: [
+    numbers('full_quota', 'Quota of a fully ramped rep.'),
+    numbers('month_in_seat', 'Month in seat: 1 is the first month.'),
+    table('ramp', 'Fractions for months 1, 2, … as a row or column, e.g. {25%, 50%, 75%}.'),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [60000, 2, [[0.25, 0.5, 0.75]]], expect: 30000 },
+    { args: [60000, 4, [[0.25, 0.5, 0.75]]], expect: 60000 },
+    { args: [60000, [[1], [3], [0]], [[0.25, 0.5, 0.75]]], expect: [[15000], [45000], ['#NUM!']] },
+  ],
+  impl(fullQuota, monthInSeat, ramp) {
+    const schedule = readRamp(ramp);
+    const shape = commonShape([fullQuota, monthInSeat]);
+    return perRow(shape, [fullQuota, monthInSeat], (i) => {
+      const factor = rampFactor(schedule, monthInSeat.at(i), i, shape);
+      return typeof factor === 'number' ? fullQuota.at(i) * factor : factor;
+    });
+  },
+});
+
 /** Units of `roundTo` as an exact decimal: 0.01 → divide by 100 rather than multiply by 0.01. */
 function fromUnits(units: number, roundTo: number): number {
   const perUnit = 1 / roundTo;
@@ -172,4 +198,4 @@ export const ALLOCATE_QUOTA = defineFunction({
   },
 });
 
-export const QUOTA_FUNCTIONS = [QUOTA_ATTAINMENT, QUOTA_ATTAINMENT_RATE, PRORATED_QUOTA, ALLOCATE_QUOTA];
+export const QUOTA_FUNCTIONS = [QUOTA_ATTAINMENT, QUOTA_ATTAINMENT_RATE, PRORATED_QUOTA, RAMPED_QUOTA, ALLOCATE_QUOTA];
