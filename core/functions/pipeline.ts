@@ -1,11 +1,12 @@
 /** Pipeline: weighted pipeline, coverage, win rates, conversion and cycle times. */
-import { badValue, notFound } from '../errors';
+import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type ValueRange, at, forEachFilledRow, readNumber } from '../ranges';
+import { outcomeClassifier } from '../outcomes';
+import { type LabelRange, type Shape, type ValueRange, at, commonShape, forEachFilledRow, perRow, readNumber } from '../ranges';
 import { type StageTable, readStageTable } from '../stages';
-import { date, dates, defineFunction, numbers, optional, table, values } from '../spec';
-import { describeValue, isoFromSerial, normalizeLabel } from '../values';
-import type { Shape } from '../ranges';
+import { mean, median } from '../statistics';
+import { choice, date, dates, defineFunction, labels, numbers, optional, table, text, values } from '../spec';
+import { type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
 
 function probabilityAt(
   probabilities: ValueRange,
@@ -97,4 +98,303 @@ function periodFilter(name: string, start: number | undefined, end: number | und
   return (closeDate: number) => Math.floor(closeDate) >= from && Math.floor(closeDate) <= to;
 }
 
-export const PIPELINE_FUNCTIONS = [WEIGHTED_PIPELINE];
+/** Refuses a negative per-row value, naming it and its row. */
+function negative(value: number, what: string, index: number, shape: Shape): FormulaError | undefined {
+  return value < 0 ? badNumber(`${what} ${formatNumber(value)}${at(index, shape)} is negative`) : undefined;
+}
+
+export const PIPELINE_COVERAGE = defineFunction({
+  name: 'PIPELINE_COVERAGE',
+  category: 'pipeline',
+  summary: 'Pipeline coverage: open pipeline divided by the quota still to close (3 means 3× coverage).',
+  params: [
+    numbers('open_pipeline', 'Open pipeline value.'),
+    numbers('quota', 'Quota for the period.'),
+    optional(numbers('closed_won', 'Already closed and won this period; it reduces the quota still to close.')),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [900000, 500000, 200000], expect: 3 },
+    { args: [[[900000], [400000]], [[500000], [300000]], [[200000], [300000]]], expect: [[3], ['#N/A']] },
+  ],
+  impl(openPipeline, quota, closedWon) {
+    const required = [openPipeline, quota];
+    const shape = commonShape(closedWon ? [...required, closedWon] : required);
+    return perRow(shape, required, (i) => {
+      const problem = negative(quota.at(i), 'quota', i, shape) ?? closedWon?.errorAt(i);
+      if (problem) return problem;
+      const won = closedWon && !Number.isNaN(closedWon.at(i)) ? closedWon.at(i) : 0;
+      const remaining = quota.at(i) - won;
+      if (remaining <= 0) return notFound(`quota already met${at(i, shape)}: closed won ${formatNumber(won)} ≥ quota ${formatNumber(quota.at(i))}`);
+      return openPipeline.at(i) / remaining;
+    });
+  },
+});
+
+export const WIN_RATE = defineFunction({
+  name: 'WIN_RATE',
+  category: 'pipeline',
+  summary: 'Win rate: won ÷ (won + lost) over closed deals, or won ÷ all deals with basis "all".',
+  params: [
+    labels('outcomes', 'Outcome per deal: Won, Lost, or anything else for open deals. CRM labels like "Closed Won" work as they are.'),
+    optional(text('won_label', 'The label that means won.'), 'Won'),
+    optional(text('lost_label', 'The label that means lost.'), 'Lost'),
+    choice(text('basis', '"closed" ignores open deals; "all" divides by every deal (close rate).'), 'closed', ['closed', 'all']),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[['Won'], ['Lost'], ['Won'], ['Open'], ['Lost']]], expect: 0.5 },
+    { args: [[['Won'], ['Lost'], ['Won'], ['Open'], ['Lost']], null, null, 'all'], expect: 0.4 },
+    { args: [[['Closed Won'], ['closedlost'], ['closedwon'], ['Negotiation']]], expect: 2 / 3 },
+  ],
+  impl(outcomes, wonLabel, lostLabel, basis) {
+    const classify = outcomeClassifier(wonLabel, lostLabel);
+    let won = 0;
+    let lost = 0;
+    let all = 0;
+    for (let i = 0; i < outcomes.size; i++) {
+      const key = outcomes.keys[i];
+      if (key === null) continue;
+      all++;
+      const outcome = classify(key);
+      if (outcome === 'won') won++;
+      else if (outcome === 'lost') lost++;
+    }
+    const denominator = basis === 'all' ? all : won + lost;
+    if (denominator === 0) {
+      throw divZero(basis === 'all' ? 'there are no deals' : `no deal is marked ${wonLabel} or ${lostLabel}, so no deal has closed`);
+    }
+    return won / denominator;
+  },
+});
+
+function stageIndex(order: LabelRange): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < order.size; i++) {
+    const key = order.keys[i];
+    if (key === null) continue;
+    if (index.has(key)) throw badValue(`stage "${order.raw[i]}" appears twice in stage_order`);
+    index.set(key, index.size);
+  }
+  if (index.size < 2) throw badValue('stage_order needs at least two stages');
+  return index;
+}
+
+export const STAGE_CONVERSION = defineFunction({
+  name: 'STAGE_CONVERSION',
+  category: 'pipeline',
+  summary: 'Stage-by-stage funnel from each deal\'s furthest stage: deals reaching each stage and conversion to the next, plus overall.',
+  params: [
+    labels('furthest_stages', 'The furthest stage each deal reached.'),
+    labels('stage_order', 'The stages in funnel order, first to last.'),
+  ],
+  result: 'table',
+  examples: [
+    {
+      args: [
+        [['Lead'], ['Lead'], ['Qualified'], ['Proposal'], ['Won'], ['Qualified'], ['Won'], ['Lead'], ['Proposal'], ['Won']],
+        [['Lead'], ['Qualified'], ['Proposal'], ['Won']],
+      ],
+      expect: [
+        ['Stage', 'Reached', 'Conversion to next'],
+        ['Lead', 10, 0.7],
+        ['Qualified', 7, 0.7142857142857143],
+        ['Proposal', 5, 0.6],
+        ['Won', 3, ''],
+        ['Overall', '', 0.3],
+      ],
+    },
+  ],
+  impl(furthest, order) {
+    const positions = stageIndex(order);
+    const atStage = new Float64Array(positions.size);
+    for (let i = 0; i < furthest.size; i++) {
+      const key = furthest.keys[i];
+      if (key === null) continue;
+      const position = positions.get(key);
+      if (position === undefined) throw notFound(`stage "${furthest.raw[i]}"${at(i, furthest)} is not in stage_order`);
+      atStage[position]++;
+    }
+    // A deal that got to stage k also reached every stage before it.
+    const reached = new Float64Array(positions.size);
+    for (let k = positions.size - 1, running = 0; k >= 0; k--) reached[k] = running += atStage[k];
+    const names = order.raw.filter((name): name is string => name !== null);
+    const ratio = (num: number, den: number, what: string): ResultCell =>
+      den === 0 ? divZero(`no deal reached ${what}`) : num / den;
+    const rows: Matrix<ResultCell> = [['Stage', 'Reached', 'Conversion to next']];
+    names.forEach((name, k) => {
+      rows.push([name, reached[k], k + 1 < names.length ? ratio(reached[k + 1], reached[k], name) : null]);
+    });
+    rows.push(['Overall', null, ratio(reached[names.length - 1], reached[0], names[0])]);
+    return rows;
+  },
+});
+
+/** Which rows a won-deal statistic counts: every row, or the won ones when outcomes are given. */
+function wonFilter(outcomes: LabelRange | undefined, wonLabel: string): (index: number) => boolean {
+  if (!outcomes) return () => true;
+  const classify = outcomeClassifier(wonLabel);
+  return (index) => {
+    const key = outcomes.at(index);
+    return key !== null && classify(key) === 'won';
+  };
+}
+
+function summarise(values: Float64Array, count: number, statistic: string): number {
+  return statistic === 'median' ? median(values, count) : mean(values, count);
+}
+
+export const SALES_CYCLE = defineFunction({
+  name: 'SALES_CYCLE',
+  category: 'pipeline',
+  summary: 'Average (or median) days from first contact to close, over won deals when outcomes are given.',
+  params: [
+    dates('start_dates', 'First contact or opportunity created date per deal.'),
+    dates('close_dates', 'Close date per deal; open deals without one are left out.'),
+    optional(labels('outcomes', 'Outcome per deal; only won deals count when given.')),
+    optional(text('won_label', 'The label that means won.'), 'Won'),
+    choice(text('statistic', '"mean" or "median".'), 'mean', ['mean', 'median']),
+  ],
+  result: 'aggregate',
+  examples: [
+    {
+      args: [
+        [['2026-01-01'], ['2026-01-10'], ['2026-02-01']],
+        [['2026-01-31'], ['2026-03-11'], ['2026-02-11']],
+        [['Won'], ['Won'], ['Lost']],
+      ],
+      expect: 45,
+    },
+    {
+      args: [
+        [['2026-01-01'], ['2026-01-10'], ['2026-02-01']],
+        [['2026-01-31'], ['2026-03-11'], ['2026-02-11']],
+        null,
+        null,
+        'median',
+      ],
+      expect: 30,
+    },
+  ],
+  impl(starts, closes, outcomes, wonLabel, statistic) {
+    const shape = commonShape(outcomes ? [starts, closes, outcomes] : [starts, closes]);
+    const size = shape.rows * shape.cols;
+    const counts = wonFilter(outcomes, wonLabel);
+    const days = new Float64Array(size);
+    let count = 0;
+    for (let i = 0; i < size; i++) {
+      if (!counts(i)) continue;
+      const error = starts.errorAt(i) ?? closes.errorAt(i);
+      if (error) throw error;
+      const start = starts.at(i);
+      const close = closes.at(i);
+      if (Number.isNaN(close)) {
+        if (outcomes) throw badValue(`close_dates is blank${at(i, shape)} for a won deal`);
+        continue; // an open deal has no cycle yet
+      }
+      if (Number.isNaN(start)) throw badValue(`start_dates is blank${at(i, shape)} for a closed deal`);
+      if (close < start) {
+        throw badNumber(`close date ${isoFromSerial(close)}${at(i, shape)} is before its start date ${isoFromSerial(start)}`);
+      }
+      days[count++] = Math.floor(close) - Math.floor(start);
+    }
+    if (count === 0) throw divZero(outcomes ? 'no won deal has a start and close date' : 'no deal has both a start and a close date');
+    return summarise(days, count, statistic);
+  },
+});
+
+export const AVG_DEAL_SIZE = defineFunction({
+  name: 'AVG_DEAL_SIZE',
+  category: 'pipeline',
+  summary: 'Average amount of won deals (of every deal when outcomes are left out).',
+  params: [
+    numbers('amounts', 'Deal amounts.'),
+    optional(labels('outcomes', 'Outcome per deal; only won deals count when given.')),
+    optional(text('won_label', 'The label that means won.'), 'Won'),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[[10000], [30000], [50000]], [['Won'], ['Won'], ['Lost']]], expect: 20000 },
+    { args: [[[10000], [30000], [50000]]], expect: 30000 },
+  ],
+  impl(amounts, outcomes, wonLabel) {
+    const shape = commonShape(outcomes ? [amounts, outcomes] : [amounts]);
+    const size = shape.rows * shape.cols;
+    const counts = wonFilter(outcomes, wonLabel);
+    let total = 0;
+    let deals = 0;
+    for (let i = 0; i < size; i++) {
+      if (!counts(i)) continue;
+      const error = amounts.errorAt(i);
+      if (error) throw error;
+      const amount = amounts.at(i);
+      if (Number.isNaN(amount)) {
+        if (outcomes) throw badValue(`amounts is blank${at(i, shape)} for a won deal`);
+        continue;
+      }
+      total += amount;
+      deals++;
+    }
+    if (deals === 0) throw divZero(outcomes ? 'no deal is won' : 'there are no amounts');
+    return total / deals;
+  },
+});
+
+export const SALES_VELOCITY = defineFunction({
+  name: 'SALES_VELOCITY',
+  category: 'pipeline',
+  summary: 'Sales velocity, revenue per day: open opportunities × win rate × average deal size ÷ sales cycle days.',
+  params: [
+    numbers('open_opportunities', 'Number of open opportunities.'),
+    numbers('win_rate', 'Win rate as a fraction (25%).'),
+    numbers('avg_deal_size', 'Average deal size.'),
+    numbers('cycle_days', 'Sales cycle length in days.'),
+  ],
+  result: 'per-row',
+  examples: [{ args: [40, 0.25, 20000, 50], expect: 4000 }],
+  impl(opportunities, winRate, dealSize, cycleDays) {
+    const inputs = [opportunities, winRate, dealSize, cycleDays];
+    const shape = commonShape(inputs);
+    return perRow(shape, inputs, (i) => {
+      const problem =
+        negative(opportunities.at(i), 'open_opportunities', i, shape) ??
+        fractionProblem(winRate.at(i), 'win_rate', at(i, shape)) ??
+        negative(cycleDays.at(i), 'cycle_days', i, shape);
+      if (problem) return problem;
+      if (cycleDays.at(i) === 0) return divZero(`cycle_days is 0${at(i, shape)}`);
+      return (opportunities.at(i) * winRate.at(i) * dealSize.at(i)) / cycleDays.at(i);
+    });
+  },
+});
+
+export const CAC = defineFunction({
+  name: 'CAC',
+  category: 'pipeline',
+  summary: 'Customer acquisition cost: sales and marketing cost per new customer.',
+  params: [
+    numbers('sales_marketing_cost', 'Sales and marketing spend for the period.'),
+    numbers('new_customers', 'New customers won in the period.'),
+  ],
+  result: 'per-row',
+  examples: [{ args: [500000, 125], expect: 4000 }],
+  impl(cost, customers) {
+    const shape = commonShape([cost, customers]);
+    return perRow(shape, [cost, customers], (i) => {
+      const problem = negative(cost.at(i), 'sales_marketing_cost', i, shape) ?? negative(customers.at(i), 'new_customers', i, shape);
+      if (problem) return problem;
+      if (customers.at(i) === 0) return divZero(`new_customers is 0${at(i, shape)}`);
+      return cost.at(i) / customers.at(i);
+    });
+  },
+});
+
+export const PIPELINE_FUNCTIONS = [
+  WEIGHTED_PIPELINE,
+  PIPELINE_COVERAGE,
+  WIN_RATE,
+  STAGE_CONVERSION,
+  SALES_CYCLE,
+  AVG_DEAL_SIZE,
+  SALES_VELOCITY,
+  CAC,
+];
