@@ -1,8 +1,8 @@
 /** Forecast quality and projection. */
-import { divZero } from '../errors';
+import { badNumber, divZero, notFound } from '../errors';
 import { type NumberRange, at, commonShape, forEachFilledRow, perRow } from '../ranges';
-import { choice, defineFunction, numbers, text } from '../spec';
-import type { Result } from '../values';
+import { choice, defineFunction, labels, numbers, text } from '../spec';
+import { type Matrix, formatNumber } from '../values';
 
 const PER_ROW_MEASURES = ['pe', 'ape'];
 const MEASURES = [...PER_ROW_MEASURES, 'mape', 'wape', 'bias', 'tracking_signal'];
@@ -42,7 +42,7 @@ export const FORECAST_ERROR = defineFunction({
   },
 });
 
-function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): Result {
+function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): number {
   let rows = 0;
   let sumError = 0;
   let sumAbsError = 0;
@@ -77,4 +77,86 @@ function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: N
   }
 }
 
-export const FORECAST_FUNCTIONS = [FORECAST_ERROR];
+export const FORECAST_ACCURACY = defineFunction({
+  name: 'FORECAST_ACCURACY',
+  category: 'forecast',
+  summary: 'Forecast accuracy as 1 − WAPE, floored at 0 (1 means every forecast was exact).',
+  params: [numbers('actuals', 'What actually closed.'), numbers('forecasts', 'What was forecast for the same rows.')],
+  result: 'aggregate',
+  examples: [{ args: [[[100], [200], [400]], [[110], [180], [400]]], expect: 0.9571428571428572 }],
+  impl(actuals, forecasts) {
+    return Math.max(0, 1 - aggregateError(actuals, forecasts, actuals, 'wape'));
+  },
+});
+
+export const RUN_RATE = defineFunction({
+  name: 'RUN_RATE',
+  category: 'forecast',
+  summary: 'Straight-line projection to the end of the period: actual to date ÷ days elapsed × days in the period.',
+  params: [
+    numbers('actual_to_date', 'Bookings or revenue so far this period.'),
+    numbers('days_elapsed', 'Days of the period gone so far.'),
+    numbers('days_in_period', 'Days in the whole period.'),
+  ],
+  result: 'per-row',
+  examples: [{ args: [250000, 30, 90], expect: 750000 }],
+  impl(actual, elapsed, period) {
+    const inputs = [actual, elapsed, period];
+    const shape = commonShape(inputs);
+    return perRow(shape, inputs, (i) => {
+      const daysElapsed = elapsed.at(i);
+      const daysInPeriod = period.at(i);
+      if (daysElapsed < 0 || daysInPeriod < 0) return badNumber(`days cannot be negative${at(i, shape)}`);
+      if (daysElapsed === 0) return divZero(`days_elapsed is 0${at(i, shape)}: no days have passed yet`);
+      if (daysElapsed > daysInPeriod) {
+        return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${at(i, shape)} is more than days_in_period ${formatNumber(daysInPeriod)}`);
+      }
+      return (actual.at(i) / daysElapsed) * daysInPeriod;
+    });
+  },
+});
+
+/** Forecast categories in roll-up order, with the spellings CRM exports use. */
+const ROLLUP_CATEGORIES: readonly { label: string; aliases: readonly string[] }[] = [
+  { label: 'Closed', aliases: ['closed', 'closed won', 'closedwon'] },
+  { label: 'Commit', aliases: ['commit'] },
+  { label: 'Best Case', aliases: ['best case', 'bestcase', 'best_case'] },
+  { label: 'Pipeline', aliases: ['pipeline'] },
+];
+const EXCLUDED_CATEGORIES = new Set(['omitted', 'omit', 'not forecasted']);
+const CATEGORY_POSITION = new Map(ROLLUP_CATEGORIES.flatMap((c, k) => c.aliases.map((alias) => [alias, k] as const)));
+
+export const FORECAST_ROLLUP = defineFunction({
+  name: 'FORECAST_ROLLUP',
+  category: 'forecast',
+  summary: 'Cumulative forecast-category roll-up: Closed, Commit (+ Closed), Best Case (+ Commit), Pipeline (+ Best Case).',
+  params: [
+    numbers('amounts', 'Deal amounts.'),
+    labels('categories', 'Forecast category per deal: Closed, Commit, Best Case, Pipeline or Omitted.'),
+  ],
+  result: 'table',
+  examples: [
+    {
+      args: [[[100], [50], [30], [20], [10]], [['Closed'], ['Commit'], ['Best Case'], ['Pipeline'], ['Omitted']]],
+      expect: [['Category', 'Amount'], ['Closed', 100], ['Commit', 150], ['Best Case', 180], ['Pipeline', 200]],
+    },
+  ],
+  impl(amounts, categories) {
+    const totals = new Float64Array(ROLLUP_CATEGORIES.length);
+    forEachFilledRow([amounts, categories], (i, shape) => {
+      const key = categories.at(i)!;
+      if (EXCLUDED_CATEGORIES.has(key)) return;
+      const position = CATEGORY_POSITION.get(key);
+      if (position === undefined) {
+        throw notFound(`category "${categories.rawAt(i)}"${at(i, shape)} is not Closed, Commit, Best Case, Pipeline or Omitted`);
+      }
+      totals[position] += amounts.at(i);
+    });
+    const table: Matrix = [['Category', 'Amount']];
+    let running = 0;
+    ROLLUP_CATEGORIES.forEach((category, k) => table.push([category.label, (running += totals[k])]));
+    return table;
+  },
+});
+
+export const FORECAST_FUNCTIONS = [FORECAST_ERROR, FORECAST_ACCURACY, RUN_RATE, FORECAST_ROLLUP];
