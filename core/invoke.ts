@@ -45,13 +45,17 @@ export function invoke(spec: FunctionSpec, args: readonly HostArg[]): Result {
   checkSize(spec, used);
   const converted = spec.params.map((param, i) => convertArg(param, used[i]));
   const impl = spec.impl as (...a: unknown[]) => Result;
+  let result: Result;
   try {
-    return checkResult(impl(...converted), spec);
+    result = checkResult(impl(...converted), spec);
   } catch (error) {
     if (isFormulaError(error)) throw error;
     if (error instanceof RangeError) throw badNumber(`${spec.name} cannot handle inputs this large`);
     throw error;
   }
+  // A single-cell answer that is an error reads best as the formula's own error, with its tooltip.
+  if (isFormulaError(result)) throw result;
+  return result;
 }
 
 function trimOmitted(args: readonly HostArg[]): readonly HostArg[] {

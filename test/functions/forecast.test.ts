@@ -42,3 +42,31 @@ describe('FORECAST_ERROR', () => {
     expect(callError('FORECAST_ERROR', column(5, 6), column(5, 6), 'tracking_signal').code).toBe('#DIV/0!');
   });
 });
+
+describe('FORECAST_ACCURACY', () => {
+  it('never goes below 0', () => {
+    expect(call('FORECAST_ACCURACY', column(100), column(500))).toBe(0);
+  });
+});
+
+describe('RUN_RATE', () => {
+  it('refuses more days elapsed than the period has', () => {
+    expect(call('RUN_RATE', 100, 91, 90)).toBe('#NUM!');
+    expect(call('RUN_RATE', 100, 0, 90)).toBe('#DIV/0!');
+  });
+});
+
+describe('FORECAST_ROLLUP', () => {
+  it('accepts category spellings in any case and names an unknown one', () => {
+    expect(call('FORECAST_ROLLUP', column(5, 7), column('best case', ' COMMIT'))).toEqual([
+      ['Category', 'Amount'],
+      ['Closed', 0],
+      ['Commit', 7],
+      ['Best Case', 12],
+      ['Pipeline', 12],
+    ]);
+    const error = callError('FORECAST_ROLLUP', column(5, 7), column('Commit', 'Upside'));
+    expect(error.code).toBe('#N/A');
+    expect(error.message).toContain('"Upside" in row 2');
+  });
+});

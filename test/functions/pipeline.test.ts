@@ -56,3 +56,75 @@ describe('WEIGHTED_PIPELINE', () => {
     expect(error.message).toMatch(/amounts is 3 rows × 1 column but probabilities is 2 rows × 1 column/);
   });
 });
+
+describe('PIPELINE_COVERAGE', () => {
+  it('treats a left-out closed_won as 0', () => {
+    expect(call('PIPELINE_COVERAGE', 900, 300)).toBe(3);
+  });
+
+  it('says the quota is already met with #N/A', () => {
+    const error = callError('PIPELINE_COVERAGE', 100, 500, 600);
+    expect(error.code).toBe('#N/A');
+    expect(error.message).toContain('quota already met');
+  });
+});
+
+describe('WIN_RATE', () => {
+  it('recognises raw Salesforce and HubSpot labels in any case with spaces', () => {
+    expect(call('WIN_RATE', column(' CLOSED WON', 'Closed Lost', 'closedwon', 'closedlost', 'Qualification'))).toBe(0.5);
+  });
+
+  it('uses custom labels instead of the defaults', () => {
+    expect(call('WIN_RATE', column('Signed', 'Dropped', 'Won', 'Signed'), 'signed', 'dropped')).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('is #DIV/0! when no deal has closed', () => {
+    expect(callError('WIN_RATE', column('Open', 'Open')).code).toBe('#DIV/0!');
+  });
+});
+
+describe('STAGE_CONVERSION', () => {
+  it('names a stage that is not in the order', () => {
+    const error = callError('STAGE_CONVERSION', column('Lead', 'Lost'), column('Lead', 'Won'));
+    expect(error.code).toBe('#N/A');
+    expect(error.message).toBe('stage "Lost" in row 2 is not in stage_order');
+  });
+
+  it('shows #DIV/0! for the conversion out of a stage nobody reached', () => {
+    expect(call('STAGE_CONVERSION', column('lead'), [['Lead', 'Demo', 'Won']])).toEqual([
+      ['Stage', 'Reached', 'Conversion to next'],
+      ['Lead', 1, 0],
+      ['Demo', 0, '#DIV/0!'],
+      ['Won', 0, ''],
+      ['Overall', '', 0],
+    ]);
+  });
+});
+
+describe('SALES_CYCLE', () => {
+  it('names a deal that closed before it started', () => {
+    const error = callError('SALES_CYCLE', column('2026-02-01', '2026-03-01'), column('2026-02-10', '2026-02-01'));
+    expect(error.code).toBe('#NUM!');
+    expect(error.message).toContain('row 2');
+  });
+
+  it('leaves out open deals with no close date', () => {
+    expect(call('SALES_CYCLE', column('2026-01-01', '2026-01-05'), column('2026-01-11', null))).toBe(10);
+  });
+});
+
+describe('AVG_DEAL_SIZE', () => {
+  it('averages HubSpot closedwon deals', () => {
+    expect(call('AVG_DEAL_SIZE', column(100, 300, 1000), column('closedwon', 'closedwon', 'closedlost'))).toBe(200);
+  });
+});
+
+describe('SALES_VELOCITY and CAC', () => {
+  it('refuses a win rate above 100%', () => {
+    expect(call('SALES_VELOCITY', 40, 25, 20000, 50)).toBe('#NUM!');
+  });
+
+  it('gives #DIV/0! for zero new customers', () => {
+    expect(call('CAC', 1000, 0)).toBe('#DIV/0!');
+  });
+});

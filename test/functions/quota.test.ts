@@ -43,3 +43,73 @@ describe('QUOTA_ATTAINMENT', () => {
     expect(call('QUOTA_ATTAINMENT', [[10, 20]], [[20, 40]])).toEqual([[0.5, 0.5]]);
   });
 });
+
+describe('QUOTA_ATTAINMENT_RATE', () => {
+  it('leaves out reps without a quota and counts a blank actual as 0', () => {
+    // reps with a quota: 100/100 (at), blank/100 (0%), 95/100 (below) → 1 of 3
+    expect(call('QUOTA_ATTAINMENT_RATE', column(100, null, 95, 500), column(100, 100, 100, null))).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('counts exactly-at-threshold reps as at quota', () => {
+    expect(call('QUOTA_ATTAINMENT_RATE', column(90, 89.99), column(100, 100), 0.9)).toBe(0.5);
+  });
+
+  it('refuses a threshold typed as a whole percentage', () => {
+    expect(callError('QUOTA_ATTAINMENT_RATE', column(1), column(1), 90).message).toContain('enter 90% or 0.9');
+  });
+
+  it('is #DIV/0! when no rep has a quota', () => {
+    expect(callError('QUOTA_ATTAINMENT_RATE', column(1, 2), column(null, null)).code).toBe('#DIV/0!');
+  });
+});
+
+describe('PRORATED_QUOTA', () => {
+  it('counts both ends of the period and of the active dates', () => {
+    // active 2026-01-10..2026-01-19 is 10 of 31 January days
+    expect(call('PRORATED_QUOTA', 31000, '2026-01-01', '2026-01-31', '2026-01-10', '2026-01-19')).toBe(10000);
+  });
+
+  it('works per rep with blank leave dates meaning still active', () => {
+    expect(
+      call('PRORATED_QUOTA', 90000, '2026-01-01', '2026-03-31', column('2026-01-01', '2026-03-02'), column(null, null)),
+    ).toEqual([[90000], [30000]]);
+  });
+
+  it('refuses a period that ends before it starts', () => {
+    expect(call('PRORATED_QUOTA', 1, '2026-03-31', '2026-01-01', '2026-01-01')).toBe('#NUM!');
+  });
+
+  it('refuses text that is not a date', () => {
+    expect(call('PRORATED_QUOTA', 1, 'Q1', '2026-03-31', '2026-01-01')).toBe('#VALUE!');
+  });
+});
+
+describe('RAMPED_QUOTA', () => {
+  it('reads the ramp down a column as well as along a row', () => {
+    expect(call('RAMPED_QUOTA', 1000, 3, column(0.1, 0.2, 0.3))).toBe(300);
+  });
+
+  it('refuses a ramp step above 100%', () => {
+    expect(callError('RAMPED_QUOTA', 1000, 1, [[25, 50]]).message).toContain('above 100%');
+  });
+});
+
+describe('ALLOCATE_QUOTA', () => {
+  it('rounds to cents by default and still adds up exactly', () => {
+    const shares = call('ALLOCATE_QUOTA', 100, column(1, 1, 1)) as number[][];
+    expect(shares).toEqual([[33.34], [33.33], [33.33]]);
+  });
+
+  it('gives blank weights a blank share', () => {
+    expect(call('ALLOCATE_QUOTA', 90, column(1, null, 2), 1)).toEqual([[30], [''], [60]]);
+  });
+
+  it('refuses negative and all-zero weights', () => {
+    expect(callError('ALLOCATE_QUOTA', 100, column(1, -1)).code).toBe('#NUM!');
+    expect(callError('ALLOCATE_QUOTA', 100, column(0, 0)).code).toBe('#DIV/0!');
+  });
+
+  it('refuses a target that is not a whole number of round_to units', () => {
+    expect(callError('ALLOCATE_QUOTA', 1050, column(1, 1), 100).message).toContain('not a multiple of round_to 100');
+  });
+});

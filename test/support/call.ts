@@ -2,10 +2,16 @@
 import { type HostArg, FormulaError, findFunction, invoke } from '../../core';
 import { seen } from './results';
 
+/** The result as a user sees it; a whole-call error shows as its code, like the cell would. */
 export function call(name: string, ...args: HostArg[]) {
   const spec = findFunction(name);
   if (!spec) throw new Error(`no function ${name}`);
-  return seen(invoke(spec, args));
+  try {
+    return seen(invoke(spec, args));
+  } catch (error) {
+    if (error instanceof FormulaError) return error.code;
+    throw error;
+  }
 }
 
 /** The FormulaError a whole call throws; fails the test when it does not throw one. */
@@ -24,7 +30,14 @@ export function callError(name: string, ...args: HostArg[]): FormulaError {
 /** The per-row error at [row][col] of a result (0-based). */
 export function cellError(name: string, row: number, col: number, ...args: HostArg[]): FormulaError {
   const spec = findFunction(name);
-  const result = invoke(spec!, args);
+  let result;
+  try {
+    result = invoke(spec!, args);
+  } catch (error) {
+    // A single-cell result that is an error is thrown as the formula's error.
+    if (error instanceof FormulaError && row === 0 && col === 0) return error;
+    throw error;
+  }
   const cell = Array.isArray(result) ? result[row][col] : result;
   if (!(cell instanceof FormulaError)) throw new Error(`cell [${row}][${col}] is ${String(cell)}, not an error`);
   return cell;
