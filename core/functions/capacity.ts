@@ -1,4 +1,124 @@
-/** Capacity functions. */
-import type { FunctionSpec } from '../spec';
+/** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
+import { type FormulaError, badNumber, divZero } from '../errors';
+import { fractionProblem } from '../fractions';
+import { type NumberRange, type Shape, at, commonShape, forEachFilledRow, perRow } from '../ranges';
+import { rampFactor, readRamp } from '../ramp';
+import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
+import { mean, median } from '../statistics';
+import { formatNumber, isoFromSerial } from '../values';
 
-export const CAPACITY_FUNCTIONS: readonly FunctionSpec[] = [];
+/** Why an expected attainment cannot be used, or undefined. */
+function attainmentProblem(attainment: number, index: number, shape: Shape): FormulaError | undefined {
+  return fractionProblem(attainment, 'expected_attainment', at(index, shape));
+}
+
+/**
+ * ceil(x), forgiving the rounding error of the division that produced x:
+ * 2400000 / (1000000 × 0.8) must need 3 reps even if it comes out as 3.0000000000000004.
+ */
+function ceilAfterDivision(x: number): number {
+  const up = Math.ceil(x);
+  const down = up - 1;
+  return down > 0 && x - down <= 1e-12 * x ? down : up;
+}
+
+export const REPS_NEEDED = defineFunction({
+  name: 'REPS_NEEDED',
+  category: 'capacity',
+  summary: 'Fully ramped reps needed to hit a target: ceil(target / (quota per rep × expected attainment)).',
+  params: [
+    numbers('target', 'The bookings target for the team (or per segment, one per row).'),
+    numbers('quota_per_rep', 'The quota one fully ramped rep carries over the same period.'),
+    optional(numbers('expected_attainment', 'The share of quota a rep is expected to reach, such as 80%; 100% when left out.'), 1),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [10000000, 1000000, 0.8], expect: 13 },
+    { args: [10000000, 1000000], expect: 10 },
+    { args: [[[10000000], [2400000], [0]], 1000000, 0.8], expect: [[13], [3], [0]] },
+  ],
+  impl(target, quotaPerRep, expectedAttainment) {
+    const ranges = expectedAttainment ? [target, quotaPerRep, expectedAttainment] : [target, quotaPerRep];
+    const shape = commonShape(ranges);
+    return perRow(shape, ranges, (i) => {
+      const goal = target.at(i);
+      const quota = quotaPerRep.at(i);
+      const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
+      if (goal < 0) return badNumber(`target ${formatNumber(goal)}${at(i, shape)} is negative`);
+      if (quota < 0) return badNumber(`quota_per_rep ${formatNumber(quota)}${at(i, shape)} is negative`);
+      const problem = attainmentProblem(attainment, i, shape);
+      if (problem) return problem;
+      if (quota === 0) return divZero(`quota_per_rep is 0${at(i, shape)}`);
+      if (attainment === 0) return divZero(`expected_attainment is 0${at(i, shape)}: no number of reps reaches the target`);
+      if (goal === 0) return 0;
+      return ceilAfterDivision(goal / quota / attainment);
+    });
+  },
+});
+
+export const TEAM_CAPACITY = defineFunction({
+  name: 'TEAM_CAPACITY',
+  category: 'capacity',
+  summary: 'What the team can be expected to book: the sum of quota × ramp for each rep\'s month in seat × expected attainment.',
+  params: [
+    numbers('quotas', 'Each rep\'s full (fully ramped) quota for the period.'),
+    numbers('months_in_seat', 'Each rep\'s month in seat: 1 is the first month.'),
+    table('ramp', 'The ramp schedule: fractions of full quota for months 1, 2, … as one row or column; 100% after it ends.'),
+    optional(numbers('expected_attainment', 'The share of quota reps are expected to reach, such as 80%, for the team or per rep; 100% when left out.'), 1),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]], 0.8], expect: 1600000 },
+    { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]]], expect: 2000000 },
+  ],
+  impl(quotas, monthsInSeat, ramp, expectedAttainment) {
+    const schedule = readRamp(ramp, 'ramp');
+    const required: NumberRange[] = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
+    let capacity = 0;
+    forEachFilledRow(required, (i, shape) => {
+      const quota = quotas.at(i);
+      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
+      const factor = rampFactor(schedule, monthsInSeat.at(i), i, shape);
+      if (typeof factor !== 'number') throw factor;
+      const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
+      const problem = attainmentProblem(attainment, i, shape);
+      if (problem) throw problem;
+      capacity += quota * factor * attainment;
+    });
+    return capacity;
+  },
+});
+
+export const RAMP_TIME = defineFunction({
+  name: 'RAMP_TIME',
+  category: 'capacity',
+  summary: 'Mean (or median) days from hire to full productivity.',
+  params: [
+    dates('hire_dates', 'Each rep\'s hire or start date.'),
+    dates('ramped_dates', 'The date each rep reached full productivity (first month at quota).'),
+    choice(text('statistic', 'mean (the default) or median.'), 'mean', ['mean', 'median']),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[['2026-01-01'], ['2026-02-01']], [['2026-04-01'], ['2026-06-01']]], expect: 105 },
+    // 90, 120 and 31 days.
+    { args: [[['2026-01-01'], ['2026-02-01'], ['2026-03-01']], [['2026-04-01'], ['2026-06-01'], ['2026-04-01']], 'median'], expect: 90 },
+  ],
+  impl(hireDates, rampedDates, statistic) {
+    const shape = commonShape([hireDates, rampedDates]);
+    const days = new Float64Array(shape.rows * shape.cols);
+    let count = 0;
+    forEachFilledRow([hireDates, rampedDates], (i, shape) => {
+      const hired = Math.floor(hireDates.at(i));
+      const ramped = Math.floor(rampedDates.at(i));
+      if (ramped < hired) {
+        throw badNumber(`ramped date ${isoFromSerial(ramped)}${at(i, shape)} is before the hire date ${isoFromSerial(hired)}`);
+      }
+      days[count++] = ramped - hired;
+    });
+    if (count === 0) throw divZero('RAMP_TIME needs at least one rep with a hire date and a ramped date');
+    return statistic === 'median' ? median(days, count) : mean(days, count);
+  },
+});
+
+export const CAPACITY_FUNCTIONS = [REPS_NEEDED, TEAM_CAPACITY, RAMP_TIME];
