@@ -1,4 +1,381 @@
-/** Territory functions. */
-import type { FunctionSpec } from '../spec';
+/** Territory and assignment: how even a split is, what each territory holds, rule-based and round-robin assignment. */
+import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
+import { type NumberRange, type ValueRange, at, commonShape, describeShape, forEachFilledRow, perRow } from '../ranges';
+import { type RuleSet, numberKey, passes, readRules, textKey } from '../rules';
+import { mean } from '../statistics';
+import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
+import { type CellValue, type Matrix, type ResultCell, describeValue, formatNumber, isBlank, normalizeLabel } from '../values';
 
-export const TERRITORY_FUNCTIONS: readonly FunctionSpec[] = [];
+/**
+ * Territories as assignments name them: numbers or names, names matched
+ * case-insensitively after trimming, numbers as the sheet shows them (so 1 and
+ * "1" are one territory). Territories are numbered 0, 1, … in order of first
+ * appearance and keep the first spelling for display.
+ */
+class TerritoryIndex {
+  private readonly byNumber = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  readonly display: CellValue[] = [];
+  readonly totals: number[] = [];
+  readonly counts: number[] = [];
+
+  get size(): number {
+    return this.display.length;
+  }
+
+  /** Adds one account of `weight` to the territory `cell` names. */
+  add(cell: CellValue, weight: number, index: number, shape: { rows: number; cols: number }): void {
+    let id: number | undefined;
+    if (typeof cell === 'number') {
+      id = this.byNumber.get(cell);
+      if (id === undefined) this.byNumber.set(cell, (id = this.idOfKey(formatNumber(cell), cell)));
+    } else if (typeof cell === 'string') {
+      id = this.byText.get(cell);
+      if (id === undefined) this.byText.set(cell, (id = this.idOfKey(normalizeLabel(cell), cell.trim())));
+    } else {
+      throw badValue(`assignments ${describeValue(cell)}${at(index, shape)} is not a territory: use a territory name or number`);
+    }
+    this.totals[id] += weight;
+    this.counts[id]++;
+  }
+
+  private idOfKey(key: string, display: CellValue): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.display.length;
+      this.byKey.set(key, id);
+      this.display.push(display);
+      this.totals.push(0);
+      this.counts.push(0);
+    }
+    return id;
+  }
+}
+
+/** Adds up each territory's accounts and weight; a negative or unreadable weight is an error naming the row. */
+function territoryTotals(assignments: ValueRange, weights: NumberRange): TerritoryIndex {
+  const territories = new TerritoryIndex();
+  forEachFilledRow([assignments, weights], (i, shape) => {
+    const weight = weights.at(i);
+    if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${at(i, shape)} is negative`);
+    territories.add(assignments.at(i), weight, i, shape);
+  });
+  territories.totals.forEach((total, t) => {
+    if (!Number.isFinite(total)) {
+      throw badNumber(
+        `the weights of territory ${describeValue(territories.display[t])} add up to more than a spreadsheet can hold: scale them down (thousands, millions)`,
+      );
+    }
+  });
+  return territories;
+}
+
+const BALANCE_MEASURES = ['max_deviation', 'cv', 'gini', 'max_min_ratio'];
+
+export const TERRITORY_BALANCE = defineFunction({
+  name: 'TERRITORY_BALANCE',
+  category: 'territory',
+  summary: 'How even a territory split is: 0 is perfectly even for max_deviation, cv and gini; 1 for max_min_ratio.',
+  params: [
+    values('assignments', 'The territory each account is assigned to: a name or number per row. Names match ignoring case and spaces.'),
+    numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.'),
+    choice(
+      text(
+        'measure',
+        'max_deviation (largest |total − mean| / mean, the default), cv (population standard deviation / mean), ' +
+          'gini (0 even, up to (n − 1)/n when one territory has everything) or max_min_ratio (largest total / smallest).',
+      ),
+      'max_deviation',
+      BALANCE_MEASURES,
+    ),
+  ],
+  result: 'aggregate',
+  examples: [
+    { args: [[[1], [1], [2], [2], [3]], [[10], [20], [15], [15], [30]]], expect: 0 },
+    // Totals East 400, west 200, North 200; mean 800/3.
+    { args: [[['East'], ['west'], ['east '], ['West'], ['North']], [[100], [50], [300], [150], [200]]], expect: 0.5 },
+    { args: [[['East'], ['west'], ['east '], ['West'], ['North']], [[100], [50], [300], [150], [200]], 'cv'], expect: 0.3535533905932738 },
+    { args: [[['East'], ['west'], ['east '], ['West'], ['North']], [[100], [50], [300], [150], [200]], 'gini'], expect: 0.16666666666666666 },
+    { args: [[['East'], ['west'], ['east '], ['West'], ['North']], [[100], [50], [300], [150], [200]], 'max_min_ratio'], expect: 2 },
+  ],
+  impl(assignments, weights, measure) {
+    const territories = territoryTotals(assignments, weights);
+    return balance(territories, measure);
+  },
+});
+
+/** The balance measure over the territory totals. Every measure is scale-free, so totals are divided by the largest first. */
+function balance(territories: TerritoryIndex, measure: string): number {
+  const { totals, display } = territories;
+  const k = totals.length;
+  if (k === 0) throw divZero('TERRITORY_BALANCE needs at least one account with a territory and a weight');
+  let max = totals[0];
+  let min = totals[0];
+  let argMin = 0;
+  for (let t = 1; t < k; t++) {
+    if (totals[t] > max) max = totals[t];
+    if (totals[t] < min) {
+      min = totals[t];
+      argMin = t;
+    }
+  }
+  if (max === 0) throw divZero('every territory\'s total weight is 0, so there is no mean to compare with');
+  if (measure === 'max_min_ratio') {
+    if (min === 0) {
+      throw divZero(`territory ${describeValue(display[argMin])} has total weight 0, so the largest / smallest ratio is undefined`);
+    }
+    return min === max ? 1 : max / min;
+  }
+  if (min === max) return 0;
+  const shares = new Float64Array(k);
+  let sum = 0;
+  for (let t = 0; t < k; t++) sum += shares[t] = totals[t] / max;
+  const mean = sum / k;
+  switch (measure) {
+    case 'max_deviation':
+      // The largest deviation is at one of the extremes.
+      return Math.max(1 - mean, mean - min / max) / mean;
+    case 'cv': {
+      let squares = 0;
+      for (let t = 0; t < k; t++) squares += (shares[t] - mean) * (shares[t] - mean);
+      return Math.sqrt(squares / k) / mean;
+    }
+    default: {
+      // Gini = Σ (2i − k − 1) x_(i) / (k Σ x), with x sorted ascending and i from 1.
+      shares.sort();
+      let weighted = 0;
+      for (let t = 0; t < k; t++) weighted += (2 * t + 1 - k) * shares[t];
+      return Math.max(0, weighted / (k * sum));
+    }
+  }
+}
+
+const SUMMARY_HEADER = ['Territory', 'Accounts', 'Total weight', 'Share of mean'];
+
+export const TERRITORY_SUMMARY = defineFunction({
+  name: 'TERRITORY_SUMMARY',
+  category: 'territory',
+  summary: 'A table with one row per territory, in order of first appearance: territory, accounts, total weight, share of the mean.',
+  params: [
+    values('assignments', 'The territory each account is assigned to: a name or number per row. Names match ignoring case and spaces; the first spelling is shown.'),
+    numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.'),
+  ],
+  result: 'table',
+  examples: [
+    {
+      args: [[[1], [1], [2], [2], [3]], [[10], [20], [15], [15], [30]]],
+      expect: [SUMMARY_HEADER, [1, 2, 30, 1], [2, 2, 30, 1], [3, 1, 30, 1]],
+    },
+    {
+      args: [[['East'], ['west'], ['east '], ['West'], ['North']], [[100], [50], [300], [150], [200]]],
+      expect: [SUMMARY_HEADER, ['East', 2, 400, 1.5], ['west', 2, 200, 0.75], ['North', 1, 200, 0.75]],
+    },
+  ],
+  impl(assignments, weights) {
+    const { display, counts, totals } = territoryTotals(assignments, weights);
+    const out: Matrix<ResultCell> = [SUMMARY_HEADER.slice()];
+    const average = mean(totals);
+    for (let t = 0; t < display.length; t++) {
+      const share: ResultCell =
+        average === 0 ? divZero('every territory\'s total weight is 0, so there is no mean to compare with') : totals[t] / average;
+      out.push([display[t], counts[t], totals[t], share]);
+    }
+    return out;
+  },
+});
+
+/** Rows × rules comparisons one call may make: about 0.3 s in Node, a few seconds in Apps Script. */
+const MAX_RULE_CHECKS = 20_000_000;
+
+export const ASSIGN_BY_RULES = defineFunction({
+  name: 'ASSIGN_BY_RULES',
+  category: 'territory',
+  summary: 'The owner of each account from the first matching rule in a rules table.',
+  params: [
+    table('attributes', 'The accounts, with a header row: one column per attribute (Region, Employees, Industry…), one row per account.'),
+    table(
+      'rules',
+      'The rules, with a header row naming attribute columns plus one Owner column; first match wins. A cell may be blank or * (any), ' +
+        'text (exact, ignoring case), a comparison (>=1000, <50, <>West) or a range (100-999, inclusive).',
+    ),
+  ],
+  result: 'per-row',
+  maxCells: 1_000_000,
+  examples: [
+    {
+      args: [
+        [['Region', 'Employees', 'Industry'], ['West', 1500, 'Tech'], ['east', 40, 'Retail'], ['West', 300, 'Retail'], ['North', 20, 'Tech']],
+        [['Region', 'Employees', 'Owner'], ['West', '>=1000', 'Ann'], ['West', '100-999', 'Bob'], ['East', '*', 'Cy']],
+      ],
+      expect: [['Ann'], ['Cy'], ['Bob'], ['#N/A']],
+    },
+    {
+      args: [
+        [['Region', 'Employees', 'Industry'], ['West', 1500, 'Tech'], ['east', 40, 'Retail'], ['West', 300, 'Retail'], ['North', 20, 'Tech']],
+        [['industry', 'EMPLOYEES', 'Owner'], ['Tech', '<50', 'Dee'], ['<>Tech', null, 'Eve'], ['*', '*', 'Fay']],
+      ],
+      expect: [['Fay'], ['Eve'], ['Eve'], ['Dee']],
+    },
+  ],
+  impl(attributes, rules) {
+    const header = attributes[0] ?? [];
+    const ruleSet = readRules(rules, header);
+    const accounts = attributes.length - 1;
+    const checks = accounts * ruleSet.rules.length;
+    if (checks > MAX_RULE_CHECKS) {
+      throw badValue(
+        `${accounts.toLocaleString('en-US')} accounts × ${ruleSet.rules.length.toLocaleString('en-US')} rules is more than ` +
+          `ASSIGN_BY_RULES checks in one call (${MAX_RULE_CHECKS.toLocaleString('en-US')}): split the accounts into smaller blocks`,
+      );
+    }
+    return assignByRules(attributes, ruleSet);
+  },
+});
+
+function assignByRules(attributes: Matrix, ruleSet: RuleSet): ResultCell | Matrix<ResultCell> {
+  const accounts = attributes.length - 1;
+  const width = attributes[0].length;
+  // Each attribute a rule tests is read once: as a number and, where a rule compares text, as text.
+  const numbersOf: (Float64Array | undefined)[] = new Array(width);
+  const keysOf: ((string | null)[] | undefined)[] = new Array(width);
+  for (const c of ruleSet.numericColumns) {
+    const column = new Float64Array(accounts);
+    for (let r = 0; r < accounts; r++) column[r] = numberKey(attributes[r + 1][c]);
+    numbersOf[c] = column;
+  }
+  for (const c of ruleSet.textColumns) {
+    const column: (string | null)[] = new Array(accounts);
+    for (let r = 0; r < accounts; r++) column[r] = textKey(attributes[r + 1][c]);
+    keysOf[c] = column;
+  }
+
+  const out: Matrix<ResultCell> = new Array(accounts);
+  let lastFilled = -1;
+  for (let r = 0; r < accounts; r++) {
+    const row = attributes[r + 1];
+    if (row.every(isBlank)) {
+      out[r] = [null];
+      continue;
+    }
+    lastFilled = r;
+    out[r] = [ownerOf(ruleSet, r, numbersOf, keysOf) ?? noRule(r)];
+  }
+  if (accounts <= 1) return accounts === 1 ? out[0][0] : null;
+  out.length = Math.max(lastFilled + 1, 1);
+  return out;
+}
+
+function ownerOf(
+  ruleSet: RuleSet,
+  r: number,
+  numbersOf: readonly (Float64Array | undefined)[],
+  keysOf: readonly ((string | null)[] | undefined)[],
+): CellValue | undefined {
+  for (const rule of ruleSet.rules) {
+    let matches = true;
+    for (const condition of rule.conditions) {
+      const c = condition.column;
+      const num = numbersOf[c]?.[r] ?? NaN;
+      const key = keysOf[c]?.[r] ?? null;
+      if (!passes(condition, num, key)) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return rule.owner;
+  }
+  return undefined;
+}
+
+function noRule(r: number): FormulaError {
+  return notFound(`no rule matches attributes row ${r + 2}: add a rule for it, or a last rule of * to catch the rest`);
+}
+
+/** Items × reps steps a weighted round-robin may take in one call. */
+const MAX_WEIGHTED_STEPS = 50_000_000;
+
+export const ROUND_ROBIN = defineFunction({
+  name: 'ROUND_ROBIN',
+  category: 'territory',
+  summary: 'The rep each non-blank item goes to, cycling through the reps; with weights, a smooth weighted round-robin.',
+  params: [
+    values('items', 'The leads or accounts to hand out, one per row; blank rows get no rep and do not use a turn.'),
+    values('reps', 'The reps to cycle through, in order: one row or one column.'),
+    optional(
+      numbers(
+        'weights',
+        'Relative share per rep, same size as reps (2 gets twice as many as 1; 0 gets none). ' +
+          'Picks are spread out: {2; 1} gives Ann, Bob, Ann, Ann, Bob.',
+      ),
+    ),
+  ],
+  result: 'per-row',
+  examples: [
+    { args: [[['L1'], ['L2'], ['L3'], ['L4'], ['L5']], [['Ann'], ['Bob']]], expect: [['Ann'], ['Bob'], ['Ann'], ['Bob'], ['Ann']] },
+    {
+      args: [[['L1'], ['L2'], ['L3'], ['L4'], ['L5']], [['Ann'], ['Bob']], [[2], [1]]],
+      expect: [['Ann'], ['Bob'], ['Ann'], ['Ann'], ['Bob']],
+    },
+    { args: [[['L1'], [''], ['L3'], ['L4']], [['Ann'], ['Bob'], ['Cy']]], expect: [['Ann'], [''], ['Bob'], ['Cy']] },
+  ],
+  impl(items, reps, weights) {
+    if (reps.rows > 1 && reps.cols > 1) {
+      throw badValue(`reps is ${describeShape(reps)}: give the reps as one row or one column, and their weights as the third argument`);
+    }
+    const names: CellValue[] = [];
+    const shares: number[] = [];
+    forEachFilledRow(weights ? [reps, weights] : [reps], (i, shape) => {
+      const rep = reps.at(i);
+      names.push(typeof rep === 'string' ? rep.trim() : rep);
+      if (!weights) return;
+      const weight = weights.at(i);
+      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)} for rep ${describeValue(rep)}${at(i, shape)} is negative`);
+      shares.push(weight);
+    });
+    const k = names.length;
+    if (k === 0) throw badValue('reps is blank: list at least one rep');
+    const shape = commonShape([items]);
+    if (!weights) {
+      let next = 0;
+      return perRow(shape, [items], () => {
+        const rep = names[next];
+        next = next + 1 === k ? 0 : next + 1;
+        return rep;
+      });
+    }
+    let total = 0;
+    for (const share of shares) total += share;
+    if (total === 0) throw divZero('the weights add up to 0: give at least one rep a weight above 0');
+    if (!Number.isFinite(total)) throw badNumber('the weights add up to more than a spreadsheet can hold: scale them down');
+    if (items.size * k > MAX_WEIGHTED_STEPS) {
+      throw badValue(
+        `${items.size.toLocaleString('en-US')} items × ${k} weighted reps is more than ROUND_ROBIN handles in one call: ` +
+          'split the items into smaller blocks',
+      );
+    }
+    return perRow(shape, [items], smoothWeighted(names, Float64Array.from(shares), total));
+  },
+});
+
+/**
+ * Smooth weighted round-robin (as nginx balances upstreams): for each pick, every
+ * rep's running score grows by its weight, the highest score wins (ties go to the
+ * earlier rep) and the winner's score drops by the total weight. After n picks
+ * each rep has had within one pick of n × weight / total.
+ */
+function smoothWeighted(names: readonly CellValue[], weights: Float64Array, total: number): () => CellValue {
+  const k = weights.length;
+  const current = new Float64Array(k);
+  return () => {
+    let best = 0;
+    for (let j = 0; j < k; j++) {
+      current[j] += weights[j];
+      if (current[j] > current[best]) best = j;
+    }
+    current[best] -= total;
+    return names[best];
+  };
+}
+
+export const TERRITORY_FUNCTIONS = [TERRITORY_BALANCE, TERRITORY_SUMMARY, ASSIGN_BY_RULES, ROUND_ROBIN];

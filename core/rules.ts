@@ -1,0 +1,257 @@
+/**
+ * Assignment rules for ASSIGN_BY_RULES: a table whose header names attribute
+ * columns plus one `Owner` column, one rule per row. Each rule cell is parsed
+ * once into a condition; matching an account is then plain comparisons.
+ *
+ * Rule cells, as an ops analyst writes them:
+ * - blank or `*`: any value;
+ * - text: equal to the attribute, ignoring case and surrounding spaces;
+ * - a number or date (`250`, `2026-03-31`): equal to the attribute's number;
+ * - a comparison: `>=1000`, `<50`, `>`, `<=`, `=`, `<>` followed by a number or
+ *   date; `=West` / `<>West` compare text; a bare `=` matches a blank attribute
+ *   and a bare `<>` any non-blank one (as in COUNTIFS);
+ * - a range `100-999`: between the bounds, inclusive (`-50--10` and `-5-5` work
+ *   for negative bounds).
+ * A comparison or range never matches an attribute that is not a number.
+ */
+import { badValue } from './errors';
+import { type CellValue, type Matrix, describeValue, formatNumber, isBlank, normalizeLabel, parseDateText, parseNumberText } from './values';
+
+export enum Test {
+  EqualNumber,
+  NotEqualNumber,
+  EqualText,
+  NotEqualText,
+  IsBlank,
+  NotBlank,
+  Greater,
+  GreaterOrEqual,
+  Less,
+  LessOrEqual,
+  Between,
+}
+
+/** One parsed rule cell. `column` indexes the attribute table's columns. */
+export interface Condition {
+  readonly column: number;
+  readonly test: Test;
+  /** The number compared with (the lower bound for Between). */
+  readonly low: number;
+  /** The upper bound for Between. */
+  readonly high: number;
+  /** The normalised text for EqualText / NotEqualText. */
+  readonly key: string;
+}
+
+export interface Rule {
+  /** 1-based row of the rule in the rules table, for messages. */
+  readonly row: number;
+  readonly conditions: readonly Condition[];
+  readonly owner: CellValue;
+}
+
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  /** Attribute columns some rule compares as numbers / as text. */
+  readonly numericColumns: ReadonlySet<number>;
+  readonly textColumns: ReadonlySet<number>;
+}
+
+const OPERATOR = /^(>=|<=|<>|>|<|=)(.*)$/s;
+const BOUND = '([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)\\s*%?)';
+const RANGE = new RegExp(`^${BOUND}\\s*-\\s*${BOUND}$`);
+
+/** The number in text that is a plain number, a percentage or a year-first date; undefined otherwise. */
+export function numberInText(text: string): number | undefined {
+  return parseNumberText(text) ?? parseDateText(text);
+}
+
+/** How a cell reads when compared as text: normalised, numbers as the sheet shows them; null when blank. */
+export function textKey(cell: CellValue): string | null {
+  if (isBlank(cell)) return null;
+  if (typeof cell === 'number') return formatNumber(cell);
+  return normalizeLabel(String(cell));
+}
+
+/** How a cell reads when compared as a number: the number, numeric or date text, or NaN. */
+export function numberKey(cell: CellValue): number {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : NaN;
+  if (typeof cell === 'string') return numberInText(cell) ?? NaN;
+  return NaN;
+}
+
+function condition(column: number, test: Test, low = NaN, high = NaN, key = ''): Condition {
+  return { column, test, low, high, key };
+}
+
+/**
+ * Parses one rule cell for attribute column `column`; null means "any value".
+ * `where` places the cell in messages ("rules row 3, column "Size"").
+ */
+export function parseCondition(cell: CellValue, column: number, where: string): Condition | null {
+  if (isBlank(cell)) return null;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw badValue(`${where} is not a finite number`);
+    return condition(column, Test.EqualNumber, cell);
+  }
+  if (typeof cell === 'boolean') return condition(column, Test.EqualText, NaN, NaN, cell ? 'true' : 'false');
+  const text = cell.trim();
+  if (text === '*') return null;
+
+  const operator = OPERATOR.exec(text);
+  if (operator) {
+    const [, op, rest] = operator;
+    const operand = rest.trim();
+    const value = numberInText(operand);
+    if (operand === '') {
+      if (op === '=') return condition(column, Test.IsBlank);
+      if (op === '<>') return condition(column, Test.NotBlank);
+      throw badValue(`${where} ${describeValue(text)} needs a number or date after ${op}`);
+    }
+    if (value === undefined) {
+      if (op === '=') return condition(column, Test.EqualText, NaN, NaN, normalizeLabel(operand));
+      if (op === '<>') return condition(column, Test.NotEqualText, NaN, NaN, normalizeLabel(operand));
+      throw badValue(
+        `${where} ${describeValue(text)} compares with text: ${op} needs a number or a date such as ${op}1000 or ${op}2026-03-31`,
+      );
+    }
+    switch (op) {
+      case '=':
+        return condition(column, Test.EqualNumber, value);
+      case '<>':
+        return condition(column, Test.NotEqualNumber, value);
+      case '>':
+        return condition(column, Test.Greater, value);
+      case '>=':
+        return condition(column, Test.GreaterOrEqual, value);
+      case '<':
+        return condition(column, Test.Less, value);
+      default:
+        return condition(column, Test.LessOrEqual, value);
+    }
+  }
+
+  const value = numberInText(text);
+  if (value !== undefined) return condition(column, Test.EqualNumber, value);
+
+  const range = RANGE.exec(text);
+  if (range) {
+    const low = parseNumberText(range[1]);
+    const high = parseNumberText(range[2]);
+    if (low !== undefined && high !== undefined) {
+      if (low > high) {
+        throw badValue(
+          `${where} ${describeValue(text)} is a range that runs backwards: write the lower bound first, ` +
+            `${formatNumber(high)}-${formatNumber(low)}`,
+        );
+      }
+      return condition(column, Test.Between, low, high);
+    }
+  }
+  return condition(column, Test.EqualText, NaN, NaN, normalizeLabel(text));
+}
+
+/** Whether an attribute (read once as a number and as text) passes one condition. */
+export function passes(c: Condition, num: number, key: string | null): boolean {
+  switch (c.test) {
+    case Test.EqualNumber:
+      return num === c.low;
+    case Test.NotEqualNumber:
+      return num !== c.low;
+    case Test.EqualText:
+      return key === c.key;
+    case Test.NotEqualText:
+      return key !== c.key;
+    case Test.IsBlank:
+      return key === null;
+    case Test.NotBlank:
+      return key !== null;
+    case Test.Greater:
+      return num > c.low;
+    case Test.GreaterOrEqual:
+      return num >= c.low;
+    case Test.Less:
+      return num < c.low;
+    case Test.LessOrEqual:
+      return num <= c.low;
+    case Test.Between:
+      return num >= c.low && num <= c.high;
+  }
+}
+
+/** Whether a condition reads the attribute as text (or its blankness) rather than as a number. */
+export function comparesText(c: Condition): boolean {
+  return c.test === Test.EqualText || c.test === Test.NotEqualText || c.test === Test.IsBlank || c.test === Test.NotBlank;
+}
+
+function headerText(cell: CellValue): string {
+  return typeof cell === 'string' ? cell.trim() : describeValue(cell);
+}
+
+/**
+ * Reads the rules table against the attribute table's header row. Every rule
+ * column must name an attribute column (case-insensitive) except one `Owner`
+ * column; fully blank rule rows are skipped.
+ */
+export function readRules(rules: Matrix, attributeHeader: readonly CellValue[], rulesName = 'rules', attributesName = 'attributes'): RuleSet {
+  const header = rules[0] ?? [];
+  const width = header.length;
+
+  const attributeColumn = new Map<string, number>();
+  const duplicated = new Set<string>();
+  attributeHeader.forEach((cell, c) => {
+    const key = textKey(cell);
+    if (key === null) return;
+    if (attributeColumn.has(key)) duplicated.add(key);
+    else attributeColumn.set(key, c);
+  });
+
+  const columnHasValues = (c: number) => rules.some((row, r) => r > 0 && !isBlank(row[c]));
+  let ownerColumn = -1;
+  const targets: number[] = new Array(width).fill(-1);
+  for (let c = 0; c < width; c++) {
+    const key = textKey(header[c]);
+    if (key === null) {
+      if (columnHasValues(c)) throw badValue(`${rulesName} column ${c + 1} has rules but no header: name the ${attributesName} column it tests`);
+      continue;
+    }
+    if (key === 'owner') {
+      if (ownerColumn >= 0) throw badValue(`${rulesName} has two Owner columns (columns ${ownerColumn + 1} and ${c + 1})`);
+      ownerColumn = c;
+      continue;
+    }
+    const target = attributeColumn.get(key);
+    if (target === undefined) {
+      const known = attributeHeader.filter((cell) => !isBlank(cell)).map(headerText);
+      throw badValue(
+        `${rulesName} column "${headerText(header[c])}" names no column of ${attributesName}` +
+          (known.length ? ` (its columns are ${known.join(', ')})` : `: give ${attributesName} a header row`),
+      );
+    }
+    if (duplicated.has(key)) throw badValue(`${attributesName} has two columns named "${headerText(header[c])}": rename one`);
+    targets[c] = target;
+  }
+  if (ownerColumn < 0) throw badValue(`${rulesName} needs an Owner column: the owner each rule assigns`);
+
+  const parsed: Rule[] = [];
+  const numericColumns = new Set<number>();
+  const textColumns = new Set<number>();
+  for (let r = 1; r < rules.length; r++) {
+    const row = rules[r];
+    if (row.every((cell) => isBlank(cell))) continue;
+    const owner = row[ownerColumn];
+    if (isBlank(owner)) throw badValue(`Owner is blank in ${rulesName} row ${r + 1}: every rule needs an owner`);
+    const conditions: Condition[] = [];
+    for (let c = 0; c < width; c++) {
+      if (targets[c] < 0) continue;
+      const where = `${rulesName} row ${r + 1}, column "${headerText(header[c])}":`;
+      const parsedCondition = parseCondition(row[c], targets[c], where);
+      if (!parsedCondition) continue;
+      conditions.push(parsedCondition);
+      (comparesText(parsedCondition) ? textColumns : numericColumns).add(parsedCondition.column);
+    }
+    parsed.push({ row: r + 1, conditions, owner: typeof owner === 'string' ? owner.trim() : owner });
+  }
+  if (parsed.length === 0) throw badValue(`${rulesName} has no rules below its header row`);
+  return { rules: parsed, numericColumns, textColumns };
+}
