@@ -211,7 +211,7 @@ function expectSheetShowsPlan(spreadsheet: FakeSpreadsheet, name: string, plan: 
       if (isFormulaCell(cell)) {
         const want = cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
         if (stored?.formula !== want) mismatches.push(`${where}: formula ${stored?.formula} instead of ${want}`);
-      } else if (stored?.formula !== undefined || stored.value !== (cell ?? '')) {
+      } else if (!stored || stored.formula !== undefined || stored.value !== (cell ?? '')) {
         mismatches.push(`${where}: ${JSON.stringify(stored)} instead of ${JSON.stringify(cell)}`);
       }
     }),
