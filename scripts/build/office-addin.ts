@@ -3,11 +3,19 @@
  *   functions.js               esbuild bundle: CustomFunctions.associate for every spec
  *   functions.json             the functions' metadata (ids, parameters, dimensionality)
  *   functions-declarations.ts  the same functions as custom-functions-metadata reads them (checked by a test)
+ *   taskpane.html, taskpane.js the shared-runtime page and the sidebar (+ sidebar.css when present)
+ *   help.html, assets/icon-*.png
+ *   manifest.xml               URLs for the chosen base URL
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FUNCTIONS } from '../../core/registry';
+import { drawIcon } from '../../office-addin/build/icons';
+import { checkBaseUrl, MANIFEST_FILES, manifestVersion, renderManifest } from '../../office-addin/build/manifest';
 import { functionDeclarations, functionsJson } from '../../office-addin/build/metadata';
+import { helpHtml, taskpaneHtml } from '../../office-addin/build/pages';
+import packageJson from '../../package.json';
 import { bundleScript } from './bundle';
 
 export interface BuildOptions {
@@ -16,14 +24,29 @@ export interface BuildOptions {
 }
 
 export async function buildOfficeAddin(options: BuildOptions): Promise<void> {
+  const baseUrl = checkBaseUrl(options.baseUrl);
   const outDir = path.resolve(options.outDir);
-  const functionsJs = await bundleScript(path.resolve('office-addin/functions.ts'));
+  const [functionsJs, taskpaneJs] = await Promise.all([
+    bundleScript(path.resolve('office-addin/functions.ts')),
+    bundleScript(path.resolve('office-addin/taskpane-entry.ts')),
+  ]);
+
   await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  const write = (file: string, text: string) => writeFile(path.join(outDir, file), text);
+  await mkdir(path.join(outDir, 'assets'), { recursive: true });
+  const write = (file: string, text: string | Buffer) => writeFile(path.join(outDir, file), text);
+
+  const stylesheetSource = path.resolve('sidebar/sidebar.css');
+  const stylesheet = existsSync(stylesheetSource) ? 'sidebar.css' : undefined;
+  if (stylesheet) await copyFile(stylesheetSource, path.join(outDir, stylesheet));
+
   await Promise.all([
-    write('functions.js', functionsJs),
-    write('functions.json', functionsJson(FUNCTIONS)),
+    write(MANIFEST_FILES.functionsScript, functionsJs),
+    write(MANIFEST_FILES.functionsMetadata, functionsJson(FUNCTIONS)),
     write('functions-declarations.ts', functionDeclarations(FUNCTIONS)),
+    write('taskpane.js', taskpaneJs),
+    write(MANIFEST_FILES.taskpane, taskpaneHtml({ stylesheet })),
+    write(MANIFEST_FILES.help, helpHtml(FUNCTIONS)),
+    ...Object.entries(MANIFEST_FILES.icons).map(([size, file]) => write(file, drawIcon(Number(size)))),
+    write('manifest.xml', renderManifest({ baseUrl, version: manifestVersion(packageJson.version) })),
   ]);
 }

@@ -1,0 +1,154 @@
+/**
+ * The task pane's Host over a fake Excel workbook: templates land in a new,
+ * uniquely named sheet in one batch, and a failed write leaves nothing behind.
+ */
+import type { SheetPlan } from '../core/templates';
+import { createExcelHost } from '../office-addin/taskpane';
+import { FakeExcel, type Op } from './support/excel-workbook';
+
+const PLAN: SheetPlan = {
+  name: 'Examples',
+  cells: [
+    ['Rep', 'Actual', 'Quota', 'Attainment'],
+    ['Ann', 90000, 100000, { formula: '=QUOTA_ATTAINMENT(B2:B3,C2:C3)' }],
+    ['Bob', 120000, 100000],
+    ['Total', { formula: '=SUM(B2:B3)' }, { formula: 'SUM(C2:C3)' }, null],
+    ['=not a formula', '-5% discount', '+1 555 0100', '@handle'],
+    ["'quoted", true, null, 'Plain'],
+  ],
+  formats: [
+    { range: 'D2:D3', format: '0%' },
+    { range: 'B2:C4', format: '#,##0' },
+  ],
+  columnWidths: [120, 80],
+  boldRows: [1, 4],
+};
+
+const workbook = () =>
+  new FakeExcel({
+    sheets: {
+      Sheet1: [
+        ['Stage', 'Probability'],
+        ['Discovery', 0.2],
+        ['', ''],
+        ['Commit', 0.9],
+      ],
+      Examples: [['already here']],
+    },
+    selection: { sheet: 'Sheet1', address: 'A1:B4' },
+  });
+
+const hostFor = (excel: FakeExcel) => createExcelHost(excel, { planTemplate: () => PLAN });
+const writes = (batch: Op[]) => batch.filter((op) => op.kind !== 'load');
+
+describe('Excel host: reading', () => {
+  it('lists the sheets in tab order', async () => {
+    await expect(hostFor(workbook()).listSheets()).resolves.toEqual(['Sheet1', 'Examples']);
+  });
+
+  it('reads the selection with empty cells as null', async () => {
+    await expect(hostFor(workbook()).readSelection()).resolves.toEqual([
+      ['Stage', 'Probability'],
+      ['Discovery', 0.2],
+      [null, null],
+      ['Commit', 0.9],
+    ]);
+  });
+
+  it('reads a whole-column selection only as far as the data goes', async () => {
+    const excel = workbook();
+    excel.selection = { sheet: 'Sheet1', address: 'A:A' };
+    await expect(hostFor(excel).readSelection()).resolves.toEqual([['Stage'], ['Discovery'], [null], ['Commit']]);
+  });
+
+  it('reads an empty whole-column selection as no rows', async () => {
+    const excel = new FakeExcel({ sheets: { Empty: [] }, selection: { sheet: 'Empty', address: 'C:D' } });
+    await expect(hostFor(excel).readSelection()).resolves.toEqual([]);
+  });
+});
+
+describe('Excel host: inserting a template', () => {
+  it('writes the plan to a new sheet with a unique name and returns that name', async () => {
+    const excel = workbook();
+    await expect(hostFor(excel).insertTemplate({ template: 'examples' })).resolves.toBe('Examples (2)');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Examples', 'Examples (2)']);
+    expect(excel.grid('Examples')).toEqual([['already here']]);
+    expect(excel.grid('Sheet1')[1]).toEqual(['Discovery', 0.2]);
+  });
+
+  it('writes values and formulas with SALESOPS. on custom functions, and risky text kept as text', async () => {
+    const excel = workbook();
+    await hostFor(excel).insertTemplate({ template: 'examples' });
+    expect(excel.grid('Examples (2)')).toEqual([
+      ['Rep', 'Actual', 'Quota', 'Attainment'],
+      ['Ann', 90000, 100000, '=SALESOPS.QUOTA_ATTAINMENT(B2:B3,C2:C3)'],
+      ['Bob', 120000, 100000, ''],
+      ['Total', '=SUM(B2:B3)', '=SUM(C2:C3)', ''],
+      ["'=not a formula", "'-5% discount", "'+1 555 0100", "'@handle"],
+      ["''quoted", true, '', 'Plain'],
+    ]);
+  });
+
+  it('applies number formats, column widths (pixels to points) and bold rows', async () => {
+    const excel = workbook();
+    await hostFor(excel).insertTemplate({ template: 'examples' });
+    const sheet = excel.sheet('Examples (2)')!;
+    expect(Object.fromEntries(sheet.numberFormats)).toEqual({
+      '1,3': '0%',
+      '2,3': '0%',
+      '1,1': '#,##0',
+      '1,2': '#,##0',
+      '2,1': '#,##0',
+      '2,2': '#,##0',
+      '3,1': '#,##0',
+      '3,2': '#,##0',
+    });
+    expect(Object.fromEntries(sheet.columnWidths)).toEqual({ 0: 90, 1: 60 });
+    expect([...sheet.bold].sort()).toEqual(['0,0', '0,1', '0,2', '0,3', '3,0', '3,1', '3,2', '3,3']);
+  });
+
+  it('writes every cell, format and width in one batch, after the sheet exists, and shows the new sheet', async () => {
+    const excel = workbook();
+    await hostFor(excel).insertTemplate({ template: 'examples' });
+    const batches = excel.batches.map(writes).filter((batch) => batch.length > 0);
+    expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([
+      ['addSheet'],
+      ['formulas', 'numberFormat', 'columnWidth', 'bold', 'activate'],
+    ]);
+    const cellWrites = batches[1].filter((op) => op.kind === 'formulas');
+    expect(cellWrites).toHaveLength(1);
+    expect(cellWrites[0]).toMatchObject({ sheet: 'Examples (2)', address: 'A1:D6' });
+    expect(batches[1].every((op) => 'sheet' in op && op.sheet === 'Examples (2)')).toBe(true);
+  });
+
+  it('deletes the new sheet when the write fails, so nothing is half-written', async () => {
+    const excel = workbook();
+    excel.failWhen = (op) => (op.kind === 'numberFormat' ? 'The argument is invalid or missing or has an incorrect format.' : undefined);
+    await expect(hostFor(excel).insertTemplate({ template: 'examples' })).rejects.toThrow(
+      'Could not insert the template: The argument is invalid or missing or has an incorrect format.. Nothing was changed.',
+    );
+    // The cells before the failing format had reached the sheet, as in Excel; the sheet is gone with them.
+    expect(excel.batches.some((batch) => batch.some((op) => op.kind === 'formulas'))).toBe(true);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Examples']);
+    expect(excel.grid('Examples')).toEqual([['already here']]);
+  });
+
+  it('says so when even the clean-up fails', async () => {
+    const excel = workbook();
+    excel.failWhen = (op) => (op.kind === 'formulas' ? 'write refused' : op.kind === 'deleteSheet' ? 'workbook is protected' : undefined);
+    await expect(hostFor(excel).insertTemplate({ template: 'examples' })).rejects.toThrow(
+      'Could not insert the template: write refused. The new sheet "Examples (2)" could not be removed (workbook is protected); delete it by hand.',
+    );
+  });
+
+  it('refuses a bad request before touching the workbook (the core validates it)', async () => {
+    const excel = workbook();
+    await expect(createExcelHost(excel).insertTemplate({ template: 'no such template' } as never)).rejects.toThrow();
+    expect(excel.runs).toBe(0);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Examples']);
+  });
+
+  it('is named Excel for messages', () => {
+    expect(hostFor(workbook()).name).toBe('Excel');
+  });
+});

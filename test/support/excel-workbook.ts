@@ -1,0 +1,304 @@
+/**
+ * A fake of the Excel JavaScript API's batching model, enough for the task
+ * pane's Host: proxies queue operations, `context.sync()` applies the queue in
+ * order. Like Excel, a failing operation aborts the rest of its batch but leaves
+ * the operations before it applied, and a write whose array does not match the
+ * range's size fails.
+ */
+import type { ContextLike, ExcelLike, RangeLike, WorksheetLike } from '../../office-addin/taskpane';
+
+export interface FakeSheet {
+  name: string;
+  /** Cell contents as written through range.formulas / values, by "row,col" (0-based). */
+  cells: Map<string, unknown>;
+  numberFormats: Map<string, unknown>;
+  /** Column widths in points, by column index. */
+  columnWidths: Map<number, number>;
+  bold: Set<string>;
+}
+
+export type Op =
+  | { kind: 'addSheet'; sheet: string }
+  | { kind: 'deleteSheet'; sheet: string }
+  | { kind: 'activate'; sheet: string }
+  | { kind: 'formulas' | 'values' | 'numberFormat'; sheet: string; address: string; value: unknown[][] }
+  | { kind: 'columnWidth'; sheet: string; address: string; value: number }
+  | { kind: 'bold'; sheet: string; address: string; value: boolean }
+  | { kind: 'load'; what: string };
+
+interface Box {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const MAX_ROWS = 1_048_576;
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+export function a1(box: Box): string {
+  const start = `${columnLetters(box.col)}${box.row + 1}`;
+  const end = `${columnLetters(box.col + box.cols - 1)}${box.row + box.rows}`;
+  return box.rows === 1 && box.cols === 1 ? start : `${start}:${end}`;
+}
+
+/** "B2:C5", "B2", "A:A" (optionally "Sheet!"-qualified) as a box. */
+export function parseA1(address: string): Box {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [from, to = from] = bare.replace(/\$/g, '').split(':');
+  const cell = /^([A-Z]+)?(\d+)?$/i;
+  const a = cell.exec(from);
+  const b = cell.exec(to);
+  if (!a || !b || !from || !to) throw new Error(`fake Excel: bad address "${address}"`);
+  const col0 = a[1] ? columnIndex(a[1]) : 0;
+  const col1 = b[1] ? columnIndex(b[1]) : 16_383;
+  const row0 = a[2] ? Number(a[2]) - 1 : 0;
+  const row1 = b[2] ? Number(b[2]) - 1 : MAX_ROWS - 1;
+  return { row: row0, col: col0, rows: row1 - row0 + 1, cols: col1 - col0 + 1 };
+}
+
+export interface FakeExcelOptions {
+  /** Sheets in tab order, each with cells given row by row from A1. */
+  readonly sheets: Record<string, unknown[][]>;
+  /** The selected range, e.g. { sheet: 'Sheet1', address: 'A1:B3' }. */
+  readonly selection?: { readonly sheet: string; readonly address: string };
+}
+
+export class FakeExcel implements ExcelLike {
+  readonly sheets: FakeSheet[];
+  selection: { sheet: string; address: string };
+  /** Every sync's batch of operations, in order, including those that failed. */
+  readonly batches: Op[][] = [];
+  /** Makes an operation fail when it is applied, like Excel rejecting a bad write. */
+  failWhen: (op: Op) => string | undefined = () => undefined;
+  runs = 0;
+  private queue: Op[] = [];
+  private afterSync: (() => void)[] = [];
+
+  constructor(options: FakeExcelOptions) {
+    this.sheets = Object.entries(options.sheets).map(([name, rows]) => {
+      const sheet: FakeSheet = { name, cells: new Map(), numberFormats: new Map(), columnWidths: new Map(), bold: new Set() };
+      rows.forEach((row, r) => row.forEach((value, c) => value !== '' && value !== null && sheet.cells.set(`${r},${c}`, value)));
+      return sheet;
+    });
+    this.selection = options.selection ?? { sheet: this.sheets[0].name, address: 'A1' };
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** The values a user sees in a sheet, row by row from A1 over the used area ('' for empty cells). */
+  grid(name: string): unknown[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const used = this.usedBox(sheet);
+    if (!used) return [];
+    return Array.from({ length: used.row + used.rows }, (_, r) =>
+      Array.from({ length: used.col + used.cols }, (_, c) => sheet.cells.get(`${r},${c}`) ?? ''),
+    );
+  }
+
+  run<T>(batch: (context: ContextLike) => Promise<T>): Promise<T> {
+    this.runs++;
+    return batch(this.context());
+  }
+
+  private usedBox(sheet: FakeSheet): Box | undefined {
+    const keys = [...sheet.cells.keys()].map((k) => k.split(',').map(Number));
+    if (keys.length === 0) return undefined;
+    const rows = keys.map(([r]) => r);
+    const cols = keys.map(([, c]) => c);
+    const row = Math.min(...rows);
+    const col = Math.min(...cols);
+    return { row, col, rows: Math.max(...rows) - row + 1, cols: Math.max(...cols) - col + 1 };
+  }
+
+  private context(): ContextLike {
+    const fake = this;
+    const worksheets = {
+      items: [] as WorksheetLike[],
+      load(what?: string) {
+        fake.queue.push({ kind: 'load', what: `worksheets ${what ?? ''}` });
+        fake.afterSync.push(() => {
+          worksheets.items = fake.sheets.map((s) => fake.worksheet(s.name));
+        });
+      },
+      add(name?: string) {
+        const sheetName = name ?? `Sheet${fake.sheets.length + 1}`;
+        fake.queue.push({ kind: 'addSheet', sheet: sheetName });
+        return fake.worksheet(sheetName);
+      },
+    };
+    return {
+      workbook: {
+        worksheets,
+        getSelectedRange: () => {
+          const sheet = fake.worksheet(fake.selection.sheet);
+          return Object.assign(fake.range(fake.selection.sheet, parseA1(fake.selection.address)), { worksheet: sheet });
+        },
+      },
+      sync: () => fake.sync(),
+    };
+  }
+
+  private async sync(): Promise<void> {
+    const batch = this.queue;
+    const after = this.afterSync;
+    this.queue = [];
+    this.afterSync = [];
+    this.batches.push(batch);
+    for (const op of batch) {
+      const failure = this.failWhen(op);
+      if (failure) throw new Error(failure);
+      this.apply(op);
+    }
+    for (const update of after) update();
+  }
+
+  private apply(op: Op): void {
+    if (op.kind === 'load') return;
+    if (op.kind === 'addSheet') {
+      if (this.sheets.some((s) => s.name.toLowerCase() === op.sheet.toLowerCase())) {
+        throw new Error(`fake Excel: a sheet named "${op.sheet}" already exists`);
+      }
+      if (op.sheet.length > 31 || /[:\\/?*[\]]/.test(op.sheet)) throw new Error(`fake Excel: invalid sheet name "${op.sheet}"`);
+      this.sheets.push({ name: op.sheet, cells: new Map(), numberFormats: new Map(), columnWidths: new Map(), bold: new Set() });
+      return;
+    }
+    const sheet = this.sheet(op.sheet);
+    if (!sheet) throw new Error(`fake Excel: no sheet "${op.sheet}"`);
+    if (op.kind === 'deleteSheet') {
+      this.sheets.splice(this.sheets.indexOf(sheet), 1);
+      return;
+    }
+    if (op.kind === 'activate') return;
+    const box = parseA1(op.address);
+    if (op.kind === 'columnWidth') {
+      for (let c = box.col; c < box.col + box.cols; c++) sheet.columnWidths.set(c, op.value);
+      return;
+    }
+    if (op.kind === 'bold') {
+      for (let r = box.row; r < box.row + box.rows; r++) for (let c = box.col; c < box.col + box.cols; c++) sheet.bold.add(`${r},${c}`);
+      return;
+    }
+    const value = op.value;
+    if (value.length !== box.rows || value.some((row) => row.length !== box.cols)) {
+      throw new Error(`fake Excel: ${op.kind} for ${op.address} must be ${box.rows} × ${box.cols}`);
+    }
+    value.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const key = `${box.row + r},${box.col + c}`;
+        if (op.kind === 'numberFormat') sheet.numberFormats.set(key, cell);
+        else if (cell === '' || cell === null) sheet.cells.delete(key);
+        else sheet.cells.set(key, cell);
+      }),
+    );
+  }
+
+  worksheet(name: string): WorksheetLike {
+    const fake = this;
+    return {
+      name,
+      activate: () => fake.queue.push({ kind: 'activate', sheet: name }),
+      delete: () => fake.queue.push({ kind: 'deleteSheet', sheet: name }),
+      getRange: (address?: string) => fake.range(name, parseA1(address ?? 'A1')),
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.range(name, { row, col, rows, cols }),
+      getUsedRangeOrNullObject: () => {
+        const sheet = fake.sheet(name);
+        const used = sheet && fake.usedBox(sheet);
+        return fake.range(name, used ?? { row: 0, col: 0, rows: 1, cols: 1 }, !used);
+      },
+    };
+  }
+
+  range(sheetName: string, box: Box, isNull = false): RangeLike {
+    const fake = this;
+    const address = a1(box);
+    const loaded: Partial<Record<'values' | 'rowCount' | 'columnCount' | 'address', unknown>> = {};
+    const setter = (kind: 'formulas' | 'values' | 'numberFormat') => ({
+      get: () => {
+        throw new Error(`fake Excel: ${kind} is write-only here`);
+      },
+      set: (value: unknown[][]) => fake.queue.push({ kind, sheet: sheetName, address, value }),
+    });
+    const loadedProperty = (name: keyof typeof loaded) => ({
+      get: () => {
+        if (!(name in loaded)) throw new Error(`fake Excel: ${name} was not loaded (call load, then sync)`);
+        return loaded[name];
+      },
+    });
+    const range = {
+      get isNullObject() {
+        return isNull;
+      },
+      format: {
+        set columnWidth(value: number) {
+          fake.queue.push({ kind: 'columnWidth', sheet: sheetName, address, value });
+        },
+        get columnWidth(): number {
+          throw new Error('fake Excel: columnWidth is write-only here');
+        },
+        font: {
+          set bold(value: boolean) {
+            fake.queue.push({ kind: 'bold', sheet: sheetName, address, value });
+          },
+          get bold(): boolean {
+            throw new Error('fake Excel: bold is write-only here');
+          },
+        },
+      },
+      load(what?: string) {
+        fake.queue.push({ kind: 'load', what: `${address} ${what ?? ''}` });
+        fake.afterSync.push(() => {
+          const sheet = fake.sheet(sheetName);
+          loaded.rowCount = box.rows;
+          loaded.columnCount = box.cols;
+          loaded.address = `${sheetName}!${address}`;
+          if ((what ?? '').includes('values')) {
+            loaded.values = Array.from({ length: box.rows }, (_, r) =>
+              Array.from({ length: box.cols }, (_, c) => {
+                const cell = sheet?.cells.get(`${box.row + r},${box.col + c}`) ?? '';
+                // A leading apostrophe only marks text; Excel does not show it.
+                return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+              }),
+            );
+          }
+        });
+        return range;
+      },
+      getIntersectionOrNullObject(other: string) {
+        const b = parseA1(other);
+        const row = Math.max(box.row, b.row);
+        const col = Math.max(box.col, b.col);
+        const rowEnd = Math.min(box.row + box.rows, b.row + b.rows);
+        const colEnd = Math.min(box.col + box.cols, b.col + b.cols);
+        const empty = rowEnd <= row || colEnd <= col;
+        return fake.range(sheetName, empty ? box : { row, col, rows: rowEnd - row, cols: colEnd - col }, empty);
+      },
+    };
+    Object.defineProperties(range, {
+      formulas: setter('formulas'),
+      numberFormat: setter('numberFormat'),
+      values: { ...loadedProperty('values'), set: setter('values').set },
+      rowCount: loadedProperty('rowCount'),
+      columnCount: loadedProperty('columnCount'),
+      address: loadedProperty('address'),
+    });
+    return range as unknown as RangeLike;
+  }
+}
