@@ -47,8 +47,8 @@ describe('Sidebar.html', () => {
     expect(script).not.toMatch(/<\/script|<!--/i);
   });
 
-  it('mounts the sidebar in a browser without errors, calling only server functions Code.js defines', async () => {
-    const calls: string[] = [];
+  it('runs in a browser: mounts without errors, and Insert sends a plain request to a server function Code.js defines', async () => {
+    const calls: { name: string; args: unknown[] }[] = [];
     const stub = `<script>
       window.__calls = [];
       var answers = { salesopsListSheets: ['Sheet1', 'Deals'], salesopsReadSelection: [[1, null]], salesopsInsertTemplate: 'Examples' };
@@ -58,7 +58,7 @@ describe('Sidebar.html', () => {
           if (name === 'withSuccessHandler') return function (f) { ok = f; return r; };
           if (name === 'withFailureHandler') return function (f) { fail = f; return r; };
           return function () {
-            window.__calls.push(String(name));
+            window.__calls.push({ name: String(name), args: JSON.parse(JSON.stringify(Array.prototype.slice.call(arguments))) });
             setTimeout(function () { name in answers ? ok(answers[name]) : fail(new Error('Script function not found: ' + String(name))); }, 5);
           };
         } });
@@ -83,14 +83,21 @@ describe('Sidebar.html', () => {
         SIDEBAR_ROOT_ID,
         { timeout: 5000 },
       );
-      await page.waitForTimeout(200);
-      calls.push(...(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls)));
+      await page.getByRole('button', { name: /^insert/i }).first().click();
+      await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'salesopsInsertTemplate'), undefined, {
+        timeout: 5000,
+      });
+      await page.waitForTimeout(100);
+      calls.push(...(await page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls)));
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }
     const code = builtFile('Code.js');
-    for (const name of calls) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
+    for (const { name } of calls) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
+    const insert = calls.find((call) => call.name === 'salesopsInsertTemplate')!;
+    expect(insert.args).toHaveLength(1);
+    expect(insert.args[0]).toMatchObject({ template: expect.any(String) });
   });
 });
 
