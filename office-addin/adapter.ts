@@ -69,8 +69,22 @@ function fromCellValueObject(value: Record<string, unknown>): CellValue {
   return typeof basic === 'string' ? basic : null;
 }
 
+const isPlainCell = (cell: unknown) =>
+  cell === null || typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean';
+
+/**
+ * A range in the core's model. Excel's array is used as it is when every cell is
+ * already a plain value (the usual case: no copy of a 100k-row range); otherwise
+ * a converted copy is made. The core never writes to its arguments.
+ */
 function fromExcelMatrix(value: unknown[][]): Matrix {
-  return value.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
+  for (const row of value) {
+    if (!Array.isArray(row)) return value.map((r) => (Array.isArray(r) ? r.map(fromExcelCell) : [fromExcelCell(r)]));
+    for (let c = 0; c < row.length; c++) {
+      if (!isPlainCell(row[c])) return value.map((r) => (Array.isArray(r) ? r.map(fromExcelCell) : [fromExcelCell(r)]));
+    }
+  }
+  return value as Matrix;
 }
 
 /** One argument, converted by what its parameter declares. */
@@ -94,7 +108,15 @@ function toExcelResult<Code>(api: CustomFunctionsApi<Code>, spec: FunctionSpec, 
   if (resultDimensionality(spec.result) === 'matrix') {
     if (!Array.isArray(result)) return [[toExcelCell(api, result)]];
     if (result.length === 0 || result[0].length === 0) return [['']];
-    return result.map((row) => row.map((cell) => toExcelCell(api, cell)));
+    // The result is this call's own array: convert its cells in place rather than copy 100k rows.
+    const cells = result as ExcelCell[][];
+    for (const row of result) {
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell === null || cell === undefined || isFormulaError(cell)) (row as ExcelCell[])[c] = toExcelCell(api, cell);
+      }
+    }
+    return cells;
   }
   if (!Array.isArray(result)) return toExcelCell(api, result);
   if (result.length === 1 && result[0].length === 1) return toExcelCell(api, result[0][0]);

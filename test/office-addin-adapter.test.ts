@@ -111,6 +111,14 @@ describe('Excel arguments', () => {
     expect(echo([['Won']], 46112, false, 'LONG')).toBe('won|46112|false|long');
   });
 
+  it('leaves Excel\'s argument arrays as they were (ranges are read without copying)', () => {
+    const top = [[10], [null], [30]];
+    const bottom = [[4], [null], [0]];
+    const before = JSON.stringify([top, bottom]);
+    ratio(top, bottom, null);
+    expect(JSON.stringify([top, bottom])).toBe(before);
+  });
+
   it('reads a data-type cell by its plain value', () => {
     const entity = { type: 'Entity', text: 'Acme Corp', properties: {} };
     const formatted = { type: 'FormattedNumber', basicValue: 4, numberFormat: '0.0' };
