@@ -4,13 +4,13 @@
  * objects at midnight in the SPREADSHEET's time zone (here Auckland or Los
  * Angeles, while the script runs in UTC), optional arguments left out.
  */
-process.env.TZ = 'Etc/UTC';
-
 import { FUNCTIONS } from '../core/registry';
 import type { Example, FunctionSpec, ParamSpec } from '../core/spec';
 import { fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, type LoadedCode, loadCode, plain, thrownMessage } from './support/apps-script-load';
+import { CRASH, type LoadedCode, loadCode, plain, thrownMessage, scriptZoneUtc } from './support/apps-script-load';
 import { type Seen, showsExpected } from './support/results';
+
+scriptZoneUtc();
 
 const ZONES = ['Pacific/Auckland', 'America/Los_Angeles'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d\d:\d\d)?$/;

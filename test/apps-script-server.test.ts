@@ -4,8 +4,6 @@
  * the server functions the sidebar calls (which must distrust their
  * arguments), writing a template's plan, and the manifest.
  */
-process.env.TZ = 'Etc/UTC';
-
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTIONS } from '../core/registry';
@@ -13,7 +11,9 @@ import { isFormulaCell, planTemplate } from '../core/templates';
 import type { SheetPlan } from '../core/templates';
 import { writePlan } from '../apps-script/write-plan';
 import { type FakeAppsScript, FakeSpreadsheet, fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage } from './support/apps-script-load';
+import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage, scriptZoneUtc } from './support/apps-script-load';
+
+scriptZoneUtc();
 
 function setup(options: { timeZone?: string; sheetNames?: string[]; authMode?: 'NONE' | 'FULL' } = {}) {
   const fake = fakeAppsScript({

@@ -4,8 +4,6 @@
  * google.script.run (faked here: JSON-only arguments and results, async
  * handlers, the server functions of the built Code.js behind it).
  */
-process.env.TZ = 'Etc/UTC';
-
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -13,7 +11,9 @@ import { chromium } from 'playwright-core';
 import { planTemplate } from '../core/templates';
 import { type ScriptRunner, SIDEBAR_ROOT_ID, createSheetsHost, failureMessage } from '../apps-script/sheets-host';
 import { fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, type LoadedCode, builtFile, loadCode } from './support/apps-script-load';
+import { CRASH, type LoadedCode, builtFile, loadCode, scriptZoneUtc } from './support/apps-script-load';
+
+scriptZoneUtc();
 
 const html = builtFile('Sidebar.html');
 

@@ -105,7 +105,8 @@ const stripSpecExamples: Plugin = {
   },
 };
 
-const PARAM_TYPES: Record<ParamKind, string> = {
+/** JSDoc types by parameter kind; a kind added later still gets a generic type. */
+const PARAM_TYPES: Partial<Record<ParamKind, string>> = {
   numbers: 'number|Array<Array<number>>',
   dates: 'Date|Array<Array<Date>>',
   labels: 'string|Array<Array<string>>',
@@ -117,7 +118,7 @@ const PARAM_TYPES: Record<ParamKind, string> = {
   table: 'Array<Array<*>>',
 };
 
-const RETURNS: Record<FunctionSpec['result'], string> = {
+const RETURNS: Partial<Record<FunctionSpec['result'], string>> = {
   'per-row': '{number|Array<Array<number>>} One result per row of the inputs (spills down the column).',
   aggregate: '{number} One value for all rows.',
   table: '{Array<Array<*>>} A table with a row per item (spills).',
@@ -135,9 +136,9 @@ export function customFunction(spec: FunctionSpec): string {
   for (const param of spec.params) {
     const name = param.optional ? `[${param.name}]` : param.name;
     const description = jsdocText(`${param.description} ${optionalNote(param)}`);
-    lines.push(` * @param {${PARAM_TYPES[param.kind]}} ${name} ${description}`);
+    lines.push(` * @param {${PARAM_TYPES[param.kind] ?? '*'}} ${name} ${description}`);
   }
-  lines.push(` * @return ${RETURNS[spec.result]}`, ' * @customfunction', ' */');
+  lines.push(` * @return ${RETURNS[spec.result] ?? '{*} The result.'}`, ' * @customfunction', ' */');
   const params = spec.params.map((param) => param.name).join(', ');
   // `arguments`, not the named parameters: a call with too many arguments gets a clear error instead of losing some.
   lines.push(
