@@ -1,0 +1,101 @@
+/**
+ * How numbers read in the grid: the number formats sheet plans use ('#,##0',
+ * '0%', '0.0%', 'yyyy-mm-dd', 'mmm yyyy', …) and a General format for the rest.
+ * Dates are day serials on the 1899-12-30 epoch.
+ */
+import { ymdFromSerial } from '../core/values';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** The kind of number a cell holds when it has no explicit format (HyperFormula's detailed types). */
+export type NumberKind = 'number' | 'percent' | 'date' | 'datetime' | 'time' | 'currency';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function isDateFormat(format: string): boolean {
+  const body = format.replace(/"[^"]*"/g, '');
+  return /[yd]/i.test(body) || (/m/i.test(body) && !/[0#]/.test(body));
+}
+
+function formatDate(serial: number, format: string): string {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return '#######';
+  const { year, month, day } = ymdFromSerial(serial);
+  return format.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token) => {
+    switch (token.toLowerCase()) {
+      case 'yyyy':
+        return String(year);
+      case 'yy':
+        return pad2(year % 100);
+      case 'mmmm':
+        return MONTHS_LONG[month - 1];
+      case 'mmm':
+        return MONTHS[month - 1];
+      case 'mm':
+        return pad2(month);
+      case 'm':
+        return String(month);
+      case 'dd':
+        return pad2(day);
+      default:
+        return String(day);
+    }
+  });
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** '#,##0.00', '0%', '$#,##0' and the like. */
+function formatNumberPattern(value: number, format: string): string {
+  const match = /^([^#0,.%]*)([#0,]*)(?:\.(0+))?(%?)(.*)$/.exec(format);
+  if (!match) return general(value);
+  const [, prefix, integerPart, decimals = '', percent, suffix] = match;
+  const scaled = percent ? value * 100 : value;
+  const places = decimals.length;
+  const fixed = Math.abs(scaled).toFixed(places);
+  const [whole, fraction] = fixed.split('.');
+  const grouped = integerPart.includes(',') ? groupThousands(whole) : whole;
+  const negative = scaled < 0 && Number(fixed) !== 0;
+  return `${negative ? '-' : ''}${prefix}${grouped}${fraction ? `.${fraction}` : ''}${percent}${suffix}`;
+}
+
+/** General: whole numbers as they are, others to 10 significant digits. */
+export function general(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+  const rounded = Number(value.toPrecision(10));
+  if (Math.abs(rounded) >= 1e-6 || rounded === 0) {
+    const text = String(rounded);
+    if (!text.includes('e')) return text;
+  }
+  const [mantissa, exponent] = rounded.toExponential(5).split('e');
+  return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
+}
+
+/** A number as the grid shows it, with an explicit format or by its kind. */
+export function formatNumber(value: number, format?: string, kind: NumberKind = 'number'): string {
+  if (format) return isDateFormat(format) ? formatDate(value, format) : formatNumberPattern(value, format);
+  switch (kind) {
+    case 'percent':
+      return `${general(value * 100)}%`;
+    case 'date':
+      return formatDate(value, 'yyyy-mm-dd');
+    case 'datetime': {
+      const minutes = Math.round((value - Math.floor(value)) * 1440);
+      return `${formatDate(value, 'yyyy-mm-dd')} ${pad2(Math.floor(minutes / 60) % 24)}:${pad2(minutes % 60)}`;
+    }
+    case 'time': {
+      const seconds = Math.round((value - Math.floor(value)) * 86400);
+      return `${pad2(Math.floor(seconds / 3600) % 24)}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+    }
+    case 'currency':
+      return formatNumberPattern(value, '$#,##0.00');
+    default:
+      return general(value);
+  }
+}
