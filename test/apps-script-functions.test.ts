@@ -1,18 +1,17 @@
 /**
  * The built Code.js, called the way Google Sheets calls custom functions: a
  * single cell as a scalar, a range as a 2D array, blanks as '', dates as Date
- * objects at midnight in the SPREADSHEET's time zone (here Auckland or Los
- * Angeles, while the script runs in UTC), optional arguments left out.
+ * objects at midnight in the SPREADSHEET's time zone (here one east and one
+ * west of UTC, both different from the zone the script runs in), optional
+ * arguments left out.
  */
 import { FUNCTIONS } from '../core/registry';
 import type { Example, FunctionSpec, ParamSpec } from '../core/spec';
-import { fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, type LoadedCode, loadCode, plain, thrownMessage, scriptZoneUtc } from './support/apps-script-load';
+import { SCRIPT_ZONE, fakeAppsScript, instantIn, spreadsheetZones, zonesDiffer } from './support/apps-script-fakes';
+import { CRASH, type LoadedCode, loadCode, plain, thrownMessage } from './support/apps-script-load';
 import { type Seen, showsExpected } from './support/results';
 
-scriptZoneUtc();
-
-const ZONES = ['Pacific/Auckland', 'America/Los_Angeles'];
+const ZONES = spreadsheetZones();
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d\d:\d\d)?$/;
 const ERROR_TEXT = /^(#DIV\/0!|#NUM!|#N\/A|#VALUE!) \S/;
 
@@ -55,9 +54,8 @@ function checkExample(code: LoadedCode, zone: string, spec: FunctionSpec, exampl
   expect({ seen, ok }).toEqual({ seen, ok: true });
 }
 
-it('runs in UTC while the spreadsheets below are in other zones', () => {
-  expect(new Date(0).getTimezoneOffset()).toBe(0);
-  expect(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset()).toBe(0);
+it('uses spreadsheet time zones that differ from the script time zone', () => {
+  for (const zone of ZONES) expect({ zone, script: SCRIPT_ZONE, differ: zonesDiffer(zone, SCRIPT_ZONE) }).toEqual({ zone, script: SCRIPT_ZONE, differ: true });
 });
 
 describe.each(ZONES)('spreadsheet time zone %s', (zone) => {
@@ -98,7 +96,7 @@ describe.each(ZONES)('spreadsheet time zone %s', (zone) => {
   });
 
   it('counts whole days across a daylight-saving change', () => {
-    // Los Angeles moves its clocks on 8 March 2026, Auckland on 5 April 2026.
+    // North America moves its clocks on 8 March 2026, New Zealand and Australia on 5 April 2026.
     const day = (iso: string) => code.newDate(instantIn(zone, iso));
     expect(code.run('SALES_CYCLE', [[day('2026-03-01')], [day('2026-03-20')]], [[day('2026-03-31')], [day('2026-04-20')]])).toBe(30.5);
     expect(code.run('SALES_CYCLE', [[day('2026-03-01')]], [[day('2026-03-31')]])).toBe(30);
@@ -107,7 +105,7 @@ describe.each(ZONES)('spreadsheet time zone %s', (zone) => {
 });
 
 describe('results and errors as a Sheets user sees them', () => {
-  const fake = fakeAppsScript({ timeZone: 'Pacific/Auckland' });
+  const fake = fakeAppsScript({ timeZone: ZONES[0] });
   const code = loadCode(fake);
 
   it('marks only the bad row of a spilled column, with the reason in the cell', () => {
@@ -165,7 +163,7 @@ describe('results and errors as a Sheets user sees them', () => {
 
 describe('date conversion cost', () => {
   it('looks nothing up when no argument is a date', () => {
-    const fake = fakeAppsScript({ timeZone: 'America/Los_Angeles' });
+    const fake = fakeAppsScript({ timeZone: ZONES[1] });
     const code = loadCode(fake);
     expect(code.run('QUOTA_ATTAINMENT', [[90000], [120000]], 100000)).toEqual([[0.9], [1.2]]);
     expect(fake.counts).toEqual({ formatDate: 0, timeZone: 0 });
@@ -173,7 +171,7 @@ describe('date conversion cost', () => {
   });
 
   it('converts 100,000 dates over two years of DST changes with a handful of Utilities calls', () => {
-    const zone = 'America/Los_Angeles';
+    const zone = ZONES[1];
     const fake = fakeAppsScript({ timeZone: zone });
     const code = loadCode(fake);
     const rows = 100_000;
@@ -198,7 +196,7 @@ describe('date conversion cost', () => {
   });
 
   it('reads a date-time on its own day, even late in the evening', () => {
-    const zone = 'Pacific/Auckland';
+    const zone = ZONES[0];
     const fake = fakeAppsScript({ timeZone: zone });
     const code = loadCode(fake);
     // 18:00 on 1 March to midnight on 31 March: 29 whole calendar days between the dates' days.

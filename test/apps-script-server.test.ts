@@ -10,14 +10,12 @@ import { FUNCTIONS } from '../core/registry';
 import { isFormulaCell, planTemplate } from '../core/templates';
 import type { SheetPlan } from '../core/templates';
 import { writePlan } from '../apps-script/write-plan';
-import { type FakeAppsScript, FakeSpreadsheet, fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage, scriptZoneUtc } from './support/apps-script-load';
-
-scriptZoneUtc();
+import { type FakeAppsScript, FakeSpreadsheet, fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
+import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage } from './support/apps-script-load';
 
 function setup(options: { timeZone?: string; sheetNames?: string[]; authMode?: 'NONE' | 'FULL' } = {}) {
   const fake = fakeAppsScript({
-    timeZone: options.timeZone ?? 'Pacific/Auckland',
+    timeZone: options.timeZone ?? spreadsheetZones()[0],
     sheetNames: options.sheetNames ?? ['Sheet1', 'Deals'],
     authMode: options.authMode,
     files: { Sidebar: builtFile('Sidebar.html') },
@@ -117,7 +115,7 @@ describe('server functions for the sidebar', () => {
     expect(plain(code.run('salesopsListSheets'))).toEqual(['Summary', 'Deals', 'Reps']);
   });
 
-  describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('salesopsReadSelection in %s', (zone) => {
+  describe.each(spreadsheetZones())('salesopsReadSelection in %s', (zone) => {
     it('returns plain values: blanks as null, dates as the day serials the sheet shows', () => {
       const { fake, code } = setup({ timeZone: zone });
       const sheet = fake.spreadsheet.sheets[0];

@@ -10,10 +10,8 @@ import vm from 'node:vm';
 import { chromium } from 'playwright-core';
 import { planTemplate } from '../core/templates';
 import { type ScriptRunner, SIDEBAR_ROOT_ID, createSheetsHost, failureMessage } from '../apps-script/sheets-host';
-import { fakeAppsScript, instantIn } from './support/apps-script-fakes';
-import { CRASH, type LoadedCode, builtFile, loadCode, scriptZoneUtc } from './support/apps-script-load';
-
-scriptZoneUtc();
+import { fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
+import { CRASH, type LoadedCode, builtFile, loadCode } from './support/apps-script-load';
 
 const html = builtFile('Sidebar.html');
 
@@ -132,7 +130,7 @@ function scriptRun(code: LoadedCode): () => ScriptRunner {
 }
 
 describe('the Google Sheets Host over google.script.run', () => {
-  const zone = 'Pacific/Auckland';
+  const zone = spreadsheetZones()[0];
   function setup() {
     const fake = fakeAppsScript({ timeZone: zone, sheetNames: ['Summary', 'Deals'] });
     const code = loadCode(fake);

@@ -68,6 +68,25 @@ export function instantIn(timeZone: string, iso: string): number {
   return guess;
 }
 
+/** The zone Node (and so the script in the vm) runs in: the "script time zone" of these tests. */
+export const SCRIPT_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** True when two zones show different wall-clock times at some point of 2026. */
+export function zonesDiffer(a: string, b: string): boolean {
+  return [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)].some((t) => zoneOffset(t, a) !== zoneOffset(t, b));
+}
+
+/**
+ * Spreadsheet zones for tests, each different from the script's zone (so reading
+ * a date in the script's zone would show): one far east of UTC with DST in the
+ * southern summer, one west of UTC with DST in the northern summer, or stand-ins.
+ */
+export function spreadsheetZones(): [string, string] {
+  const east = ['Pacific/Auckland', 'Australia/Sydney'].find((zone) => zonesDiffer(zone, SCRIPT_ZONE))!;
+  const west = ['America/Los_Angeles', 'America/Chicago'].find((zone) => zonesDiffer(zone, SCRIPT_ZONE))!;
+  return [east, west];
+}
+
 const pad = (value: number, width: number) => String(Math.abs(value)).padStart(width, '0');
 
 /** Utilities.formatDate: Java SimpleDateFormat letters y M d H m s S Z and 'quoted' text. */
@@ -574,7 +593,7 @@ export function fakeAppsScript(options: FakeAppsScriptOptions): FakeAppsScript {
       return store;
     },
   };
-  const Session = { kind: 'Session', getScriptTimeZone: () => 'Etc/UTC', getActiveUser: () => ({ getEmail: () => '' }) };
+  const Session = { kind: 'Session', getScriptTimeZone: () => SCRIPT_ZONE, getActiveUser: () => ({ getEmail: () => '' }) };
   const fakeConsole = {
     log() {},
     info() {},

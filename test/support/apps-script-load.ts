@@ -86,16 +86,3 @@ export function thrownMessage(fn: () => unknown): string {
 /** Messages that mean a crash rather than an explanation. */
 export const CRASH = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not defined|undefined is not|\n\s+at /;
 
-/**
- * Runs this test file with the script (Node) in UTC, like an Apps Script project
- * set to Etc/UTC, so spreadsheets in other zones differ from it; restores the
- * zone afterwards for other test files in the same worker.
- */
-export function scriptZoneUtc(): void {
-  const original = process.env.TZ;
-  process.env.TZ = 'Etc/UTC';
-  afterAll(() => {
-    if (original === undefined) delete process.env.TZ;
-    else process.env.TZ = original;
-  });
-}
