@@ -26,8 +26,8 @@ export const COMMISSION = defineFunction({
   category: 'commission',
   summary: 'Tiered commission on an amount: marginal (each slice earns its tier\'s rate) or retroactive (all of it earns the top tier reached).',
   params: [
-    numbers('amount', 'Amount credited this time (bookings, revenue); a cell or a column, one rep per row. A negative amount (a refund) takes back commission.'),
-    table('tiers', 'Two columns: lower bound, rate; bounds ascending from 0. With quota, bounds are shares of quota (0, 100%, 125%). A header row is allowed.'),
+    numbers('amount', 'Amount credited this time (bookings, revenue); a cell or a column, one rep per row. A negative amount (a refund) takes commission back; a total below 0 earns the first tier\'s rate.'),
+    table('tiers', 'Two columns: lower bound, rate (8% or 0.08); bounds ascending from 0. With quota, bounds are shares of quota (0, 100%, 125%). A header row is allowed.'),
     choice(text('method', 'marginal (each slice of the amount earns its own tier\'s rate, like tax brackets) or retroactive (the whole amount earns the rate of the highest tier reached).'), 'marginal', ['marginal', 'retroactive']),
     optional(numbers('prior', 'Amount already credited this period; the result is C(prior + amount) − C(prior). A cell or a column; blank means 0.'), 0),
     optional(numbers('quota', 'Quota, to read the tier bounds as attainment (1 or 100% is quota); a cell or a column.')),
