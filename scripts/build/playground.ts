@@ -1,9 +1,32 @@
-/** Builds dist/playground/. */
+/**
+ * Builds dist/playground/: the local workbook page. HyperFormula (GPL-3.0) is
+ * bundled here and only here; its licence ships next to the page.
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleScript } from './bundle';
+
 export interface BuildOptions {
   readonly outDir: string;
   readonly baseUrl: string;
 }
 
-export async function buildPlayground(_options: BuildOptions): Promise<void> {
-  // Filled in by the playground build.
+const ROOT = process.cwd();
+const from = (...parts: string[]) => path.join(ROOT, ...parts);
+
+export async function buildPlayground(options: BuildOptions): Promise<void> {
+  const { outDir } = options;
+  await mkdir(path.join(outDir, 'licenses'), { recursive: true });
+  const [script, pageCss, sidebarCss, html] = await Promise.all([
+    bundleScript(from('playground', 'main.ts'), { target: 'es2020', sourcemap: false }),
+    readFile(from('playground', 'playground.css'), 'utf8'),
+    readFile(from('sidebar', 'sidebar.css'), 'utf8'),
+    readFile(from('playground', 'index.html'), 'utf8'),
+  ]);
+  await Promise.all([
+    writeFile(path.join(outDir, 'app.js'), script),
+    writeFile(path.join(outDir, 'app.css'), `${sidebarCss}\n${pageCss}`),
+    writeFile(path.join(outDir, 'index.html'), html),
+    copyFile(from('node_modules', 'hyperformula', 'LICENSE.txt'), path.join(outDir, 'licenses', 'hyperformula.txt')),
+  ]);
 }

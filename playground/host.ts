@@ -1,0 +1,33 @@
+/** The sidebar's Host in the playground: the in-page workbook. */
+import { planTemplate, type TemplateRequest } from '../core/templates';
+import type { Matrix } from '../core/values';
+import type { Host } from '../sidebar/host';
+import type { RangeRef } from './a1';
+import type { Workbook } from './workbook';
+
+export interface PlaygroundView {
+  /** The sheet on screen and its selected range. */
+  selection(): { sheet: number; range: RangeRef };
+  /** Brings a sheet to the front. */
+  showSheet(sheet: number): void;
+}
+
+export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): Host {
+  return {
+    name: 'Playground',
+    async listSheets(): Promise<string[]> {
+      return workbook.sheetNames();
+    },
+    async readSelection(): Promise<Matrix> {
+      const { sheet, range } = view.selection();
+      return workbook.values(sheet, range);
+    },
+    async insertTemplate(request: TemplateRequest): Promise<string> {
+      // Validated again here, as every host does: the request is untrusted.
+      const plan = planTemplate(request);
+      const name = workbook.insertPlan(plan);
+      view.showSheet(workbook.sheetId(name));
+      return name;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/** The playground's static server: local only, the built files and nothing else. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveRequestPath, servePlayground } from '../playground/server';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'salesops-serve-'));
+const outside = `${root}-secret.txt`;
+beforeAll(() => {
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>pg</title>');
+  writeFileSync(path.join(root, 'app.js'), 'console.log(1)');
+  mkdirSync(path.join(root, 'licenses'));
+  writeFileSync(path.join(root, 'licenses', 'hyperformula.txt'), 'GPL');
+  writeFileSync(outside, 'secret');
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { force: true });
+});
+
+function get(port: number, pathname: string, method = 'GET') {
+  return new Promise<{ status: number; type: string; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body, headers: res.headers }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('servePlayground', () => {
+  it('serves the page and its files with their content types and a strict CSP', async () => {
+    const server = await servePlayground({ root, port: 0 });
+    try {
+      expect(server.url).toBe(`http://localhost:${server.port}/`);
+      const page = await get(server.port, '/');
+      expect(page.status).toBe(200);
+      expect(page.type).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('<title>pg</title>');
+      expect(String(page.headers['content-security-policy'])).toContain("connect-src 'none'");
+      expect((await get(server.port, '/app.js')).type).toBe('text/javascript; charset=utf-8');
+      expect((await get(server.port, '/licenses/hyperformula.txt')).body).toBe('GPL');
+      expect((await get(server.port, '/missing.js')).status).toBe(404);
+      expect((await get(server.port, '/licenses/')).status).toBe(404);
+      expect((await get(server.port, '/', 'POST')).status).toBe(405);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never serves a file outside its folder', async () => {
+    const server = await servePlayground({ root, port: 0 });
+    try {
+      const name = path.basename(outside);
+      for (const attempt of [`/../${name}`, `/%2e%2e/${name}`, `/..%2f${name}`, `/%2e%2e%5c${name}`]) {
+        const response = await get(server.port, attempt);
+        expect({ attempt, leaked: response.body.includes('secret') }).toEqual({ attempt, leaked: false });
+      }
+      expect(resolveRequestPath(root, '/%E0%A4%A')).toBeUndefined();
+      expect(resolveRequestPath(root, '/a\0b')).toBeUndefined();
+      expect(resolveRequestPath(root, '/licenses/../index.html')).toBe(path.join(root, 'index.html'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const server = await servePlayground({ root, port: 0 });
+    try {
+      expect(server.address).toBe('127.0.0.1');
+      const addresses = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((info) => info && info.family === 'IPv4' && !info.internal)
+        .map((info) => info!.address);
+      for (const address of addresses) {
+        const reached = await new Promise<boolean>((resolve) => {
+          const req = request({ host: address, port: server.port, path: '/', timeout: 1000 }, () => resolve(true));
+          req.on('error', () => resolve(false));
+          req.on('timeout', () => {
+            req.destroy();
+            resolve(false);
+          });
+          req.end();
+        });
+        expect({ address, reached }).toEqual({ address, reached: false });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('moves to the next port when the asked one is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const server = await servePlayground({ root, port: taken, attempts: 10 });
+      try {
+        expect(server.port).toBeGreaterThan(taken);
+        expect((await get(server.port, '/')).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      blocker.close();
+    }
+  });
+});
