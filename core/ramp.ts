@@ -49,22 +49,21 @@ export function readRamp(table: Matrix, paramName = 'ramp'): RampSchedule {
 /**
  * The fraction of full productivity in month `monthInSeat` (1 is the first
  * month): `ramp[month]`, or 1 after the schedule ends. A fractional month counts
- * as the month it falls in (2.5 is month 2). A month below 1 is `#NUM!`; `index`
- * and `shape` only place the row in that message, so hot loops pass them for
- * free and build no text unless something is wrong.
+ * as the month it falls in (2.5 is month 2). A month below 1 is `#NUM!`; `index`,
+ * `shape` and `what` (the argument's name) only word that message, so hot loops
+ * pass them for free and build no text unless something is wrong.
  */
 export function rampFactor(
   ramp: RampSchedule,
   monthInSeat: number,
   index = 0,
   shape: Shape = SINGLE_CELL,
+  what = 'month in seat',
 ): number | FormulaError {
   if (monthInSeat >= 1) {
     const month = Math.floor(monthInSeat);
     return month <= ramp.length ? ramp[month - 1] : 1;
   }
-  if (Number.isNaN(monthInSeat)) return badValue(`month in seat${at(index, shape)} is not a number`);
-  return badNumber(
-    `month in seat ${formatNumber(monthInSeat)}${at(index, shape)} is below 1: the first month in seat is month 1`,
-  );
+  if (Number.isNaN(monthInSeat)) return badValue(`${what}${at(index, shape)} is not a number`);
+  return badNumber(`${what} ${formatNumber(monthInSeat)}${at(index, shape)} is below 1: the first month in seat is month 1`);
 }

@@ -51,7 +51,11 @@ export const REPS_NEEDED = defineFunction({
       if (quota === 0) return divZero(`quota_per_rep is 0${at(i, shape)}`);
       if (attainment === 0) return divZero(`expected_attainment is 0${at(i, shape)}: no number of reps reaches the target`);
       if (goal === 0) return 0;
-      return ceilAfterDivision(goal / quota / attainment);
+      const reps = ceilAfterDivision(goal / quota / attainment);
+      if (!Number.isFinite(reps)) {
+        return badNumber(`quota_per_rep ${formatNumber(quota)}${at(i, shape)} is too small for target ${formatNumber(goal)}: no spreadsheet number counts the reps`);
+      }
+      return reps;
     });
   },
 });
@@ -78,13 +82,14 @@ export const TEAM_CAPACITY = defineFunction({
     forEachFilledRow(required, (i, shape) => {
       const quota = quotas.at(i);
       if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
-      const factor = rampFactor(schedule, monthsInSeat.at(i), i, shape);
+      const factor = rampFactor(schedule, monthsInSeat.at(i), i, shape, 'months_in_seat');
       if (typeof factor !== 'number') throw factor;
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
       const problem = attainmentProblem(attainment, i, shape);
       if (problem) throw problem;
       capacity += quota * factor * attainment;
     });
+    if (!Number.isFinite(capacity)) throw badNumber('the quotas add up to more than a spreadsheet can hold: scale them down (thousands, millions)');
     return capacity;
   },
 });

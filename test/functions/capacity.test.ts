@@ -67,7 +67,7 @@ describe('TEAM_CAPACITY', () => {
   it('refuses a month below 1, naming the row', () => {
     const error = callError('TEAM_CAPACITY', column(100, 100), column(1, 0), ramp);
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('month in seat 0 in row 2 is below 1: the first month in seat is month 1');
+    expect(error.message).toBe('months_in_seat 0 in row 2 is below 1: the first month in seat is month 1');
   });
 
   it('refuses a negative quota, a bad ramp and attainment above 100%', () => {
