@@ -125,7 +125,11 @@ function balance(territories: TerritoryIndex, measure: string): number {
     if (min === 0) {
       throw divZero(`territory ${describeValue(display[argMin])} has total weight 0, so the largest / smallest ratio is undefined`);
     }
-    return min === max ? 1 : max / min;
+    const ratio = max / min;
+    if (!Number.isFinite(ratio)) {
+      throw badNumber(`territory ${describeValue(display[argMin])} has a total weight too small to divide by (${formatNumber(min)})`);
+    }
+    return min === max ? 1 : ratio;
   }
   if (min === max) return 0;
   const shares = new Float64Array(k);
