@@ -8,9 +8,11 @@
  * Spilling: HyperFormula fixes the size of an array formula when it parses it,
  * before any value is known. Per-row functions get an upper bound from their
  * arguments' shapes; tables and "per-row or aggregate" results start as one
- * cell. When a formula's answer turns out to have another size, the plugin
+ * cell. When a call's answer turns out to have another size, the plugin
  * records it; `settleSpills` then re-enters those formulas so they reserve the
- * size they really need (the same answer Sheets and Excel spill).
+ * size they really need (the same answer Sheets and Excel spill). Until then an
+ * answer is cut to the space reserved, so HyperFormula never gets more than it
+ * made room for.
  */
 import {
   ArraySize,
@@ -60,22 +62,30 @@ const PER_ROW_KINDS: ReadonlySet<ParamKind> = new Set(['numbers', 'dates', 'labe
 /** Biggest spill reserved before the answer is known; an answer that needs more grows into it on settling. */
 const MAX_PREDICTED_CELLS = 200_000;
 
-/** Per engine: the sizes formulas turned out to need. Keyed by HyperFormula's dependency graph. */
+/** Per engine (keyed by HyperFormula's dependency graph): the sizes calls turned out to need. */
 interface SpillState {
-  /** Size each spilling formula reserves, by cell; only for formulas whose own call is a SalesOps function. */
-  readonly reserved: Map<string, Size & { readonly name: string }>;
-  /** Formulas whose answer did not fit the size they reserved, waiting for settleSpills. */
-  readonly pending: Map<string, Address & Size & { readonly name: string }>;
+  /** By cell, then by function name: the size that function's call in that cell answered with. */
+  readonly known: Map<string, Map<string, Size>>;
+  /** Calls whose answer had another size than reserved for it, waiting for settleSpills. */
+  readonly pending: Map<string, { readonly address: Address; readonly sizes: Map<string, Size> }>;
 }
 const spillStates = new WeakMap<object, SpillState>();
 
 function spillState(owner: object): SpillState {
   let state = spillStates.get(owner);
   if (!state) {
-    state = { reserved: new Map(), pending: new Map() };
+    state = { known: new Map(), pending: new Map() };
     spillStates.set(owner, state);
   }
   return state;
+}
+
+function recordSize(plugin: PluginInstance, address: Address, name: string, size: Size): void {
+  const { pending } = spillState(plugin['dependencyGraph']);
+  const key = cellKey(address);
+  let entry = pending.get(key);
+  if (!entry) pending.set(key, (entry = { address: { sheet: address.sheet, row: address.row, col: address.col }, sizes: new Map() }));
+  entry.sizes.set(name, size);
 }
 
 const cellKey = (address: Address) => `${address.sheet}:${address.row}:${address.col}`;
@@ -145,15 +155,18 @@ type PluginInstance = FunctionPlugin & {
   metadata(name: string): unknown;
 };
 
-/** A formula's cell reserves the size its array vertex was built with; a plain formula holds one value. */
-function reservedSize(vertex: object): Size {
+/** The space a formula's cell reserved: its array's size, or one cell for a plain formula. */
+function reservedSize(vertex: object | undefined): Size | undefined {
+  if (!vertex) return undefined;
   const { width, height } = vertex as { width?: unknown; height?: unknown };
-  return typeof width === 'number' && typeof height === 'number' ? { width, height } : { width: 1, height: 1 };
+  return typeof width === 'number' && typeof height === 'number' ? { width, height } : undefined;
 }
 
 function isRootCall(ast: CallAst, state: State): boolean {
   return state.formulaVertex !== undefined && (state.formulaVertex as { formula?: unknown }).formula === ast;
 }
+
+const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
 
 function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State, rawArgs: unknown[]): unknown {
   const args: HostArg[] = [];
@@ -171,30 +184,37 @@ function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, stat
     return new CellError(ErrorType.VALUE, `${spec.name} failed: ${message}`);
   }
   const size = sizeOf(result);
+  const array = reservedSize(state.formulaVertex);
   if (isRootCall(ast, state)) {
-    const reserved = reservedSize(state.formulaVertex!);
-    if (reserved.width !== size.width || reserved.height !== size.height) {
-      const address = state.formulaAddress;
-      spillState(plugin['dependencyGraph']).pending.set(cellKey(address), { ...address, ...size, name: spec.name });
-    }
+    // The whole formula is this call: it must fit the cells its array reserved.
+    const reserved = array ?? { width: 1, height: 1 };
+    if (!sameSize(size, reserved)) recordSize(plugin, state.formulaAddress, spec.name, size);
     return toInterpreterValue(result, fitWithin(size, reserved));
   }
-  // Inside a bigger formula: never hand back more than the size predicted for this call.
+  // Inside a bigger formula: the formula's size was worked out from this call's predicted size.
   const predicted = plugin.arraySizeForAst(ast, state);
-  if (predicted.isScalar()) return toInterpreterValue(result, size);
-  return toInterpreterValue(result, fitWithin(size, { width: predicted.width, height: predicted.height }));
+  const expected = { width: predicted.width, height: predicted.height };
+  if (!sameSize(size, expected)) {
+    const known = knownSize(plugin, state.formulaAddress, spec.name);
+    const grown = { width: Math.max(size.width, known?.width ?? 1), height: Math.max(size.height, known?.height ?? 1) };
+    if (!known || !sameSize(grown, known)) recordSize(plugin, state.formulaAddress, spec.name, grown);
+  }
+  // In a formula that spills, an answer bigger than predicted would overflow what the formula reserved.
+  return toInterpreterValue(result, array ? fitWithin(size, expected) : size);
 }
 
 function fitWithin(size: Size, limit: Size): Size {
   return { width: Math.min(size.width, limit.width), height: Math.min(size.height, limit.height) };
 }
 
+function knownSize(plugin: PluginInstance, address: Address, name: string): Size | undefined {
+  return spillState(plugin['dependencyGraph']).known.get(cellKey(address))?.get(name);
+}
+
 /** The size a call reserves before its answer is known. */
 function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State): ArraySize {
-  if (isRootCallAt(plugin, ast, state)) {
-    const known = spillState(plugin['dependencyGraph']).reserved.get(cellKey(state.formulaAddress));
-    if (known && known.name === spec.name) return new ArraySize(known.width, known.height);
-  }
+  const known = knownSize(plugin, state.formulaAddress, spec.name);
+  if (known) return known.width === 1 && known.height === 1 ? ArraySize.scalar() : new ArraySize(known.width, known.height);
   if (spec.result !== 'per-row') return ArraySize.scalar();
   let width = 1;
   let height = 1;
@@ -206,15 +226,6 @@ function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, s
   });
   if (!Number.isFinite(width) || !Number.isFinite(height) || width * height > MAX_PREDICTED_CELLS) return ArraySize.scalar();
   return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
-}
-
-/**
- * While a formula is being parsed there is no vertex yet; its size request is for
- * the whole formula exactly when the formula is this one call.
- */
-function isRootCallAt(plugin: PluginInstance, ast: CallAst, state: State): boolean {
-  void plugin;
-  return state.formulaVertex === undefined || isRootCall(ast, state);
 }
 
 const methodName = (spec: FunctionSpec) => `salesops_${spec.name}`;
@@ -281,21 +292,22 @@ export function createEngine(): HyperFormula {
 }
 
 /**
- * Re-enters formulas whose answer did not fit the size they reserved, so each
- * reserves exactly what it needs. Returns how many formulas changed size.
+ * Re-enters formulas with a call whose answer did not fit the size reserved for
+ * it, so each reserves exactly what it needs. Returns how many formulas it re-entered.
  */
 export function settleSpills(hf: HyperFormula): number {
   const state = spillState(hf.dependencyGraph);
   let changed = 0;
   for (let pass = 0; pass < 8 && state.pending.size > 0; pass++) {
-    const pending = [...state.pending.values()];
+    const pending = [...state.pending.entries()];
     state.pending.clear();
     const redo: { address: Address; formula: string }[] = [];
-    for (const item of pending) {
-      const address = { sheet: item.sheet, row: item.row, col: item.col };
-      const formula = hf.doesSheetExist(hf.getSheetName(item.sheet) ?? '') ? hf.getCellFormula(address) : undefined;
+    for (const [key, { address, sizes }] of pending) {
+      const formula = hf.getSheetName(address.sheet) === undefined ? undefined : hf.getCellFormula(address);
       if (formula === undefined) continue;
-      state.reserved.set(cellKey(address), { width: item.width, height: item.height, name: item.name });
+      const known = state.known.get(key) ?? new Map<string, Size>();
+      for (const [name, size] of sizes) known.set(name, size);
+      state.known.set(key, known);
       redo.push({ address, formula });
     }
     if (redo.length === 0) break;
@@ -308,7 +320,7 @@ export function settleSpills(hf: HyperFormula): number {
   return changed;
 }
 
-/** Forgets the size a cell's formula reserved (its content is being replaced). */
+/** Forgets the sizes a cell's formula needed (its content is being replaced). */
 export function forgetSpill(hf: HyperFormula, address: Address): void {
-  spillState(hf.dependencyGraph).reserved.delete(cellKey(address));
+  spillState(hf.dependencyGraph).known.delete(cellKey(address));
 }

@@ -209,8 +209,9 @@ export class Workbook {
       : undefined;
     const base = { bold, array } as const;
     if (value instanceof DetailedCellError) {
-      // HyperFormula's own #SPILL! text does not say what to do; ours does.
-      const message = value.type === 'SPILL' || !value.message ? describeErrorCode(value.value) : value.message;
+      // HyperFormula's own #SPILL! and parse-error texts do not say what to do; ours do.
+      const message =
+        value.type === 'SPILL' || value.type === 'ERROR' || !value.message ? describeErrorCode(value.value) : value.message;
       return { ...base, text: value.value, kind: 'error', message };
     }
     if (value === null || value === undefined || value === '') return { ...base, text: '', kind: 'empty' };
@@ -254,7 +255,7 @@ const ERROR_EXPLANATIONS: Record<string, string> = {
   '#NAME?': 'Unknown function or name.',
   '#REF!': 'The formula refers to a cell that does not exist.',
   '#CYCLE!': 'The formula depends on its own result.',
-  '#ERROR!': 'The formula could not be read.',
+  '#ERROR!': 'The formula could not be read: check its brackets, commas and quotes.',
 };
 
 function describeErrorCode(code: string): string {

@@ -199,6 +199,22 @@ describe('answers whose size depends on the data', () => {
     expect(s.read('C1:C2')).toEqual([[0.01], [0.02]]);
   });
 
+  it('inside a bigger formula too: summed, indexed, or spilled through arithmetic as Excel does', () => {
+    const s = sheet([[3, '=SUM(TEST_REPEAT(A1,2))', '=INDEX(TEST_REPEAT(A1,5),2,1)', '=TEST_REPEAT(A1,1)*10', '=TEST_REPEAT(A1,1)+{1;2}']]);
+    expect(s.read('B1:E4')).toEqual([
+      [3 * 2, 5, 10, 1 + 1],
+      ['', '', 10, 1 + 2],
+      ['', '', 10, '#N/A'],
+      ['', '', '', ''],
+    ]);
+    s.set('A1', '1');
+    expect(s.read('B1:E3')).toEqual([
+      [2, expect.stringMatching(/^#/), 10, 2],
+      ['', '', '', 3],
+      ['', '', '', ''],
+    ]);
+  });
+
   it('a table-shaped core function spills whole (FORECAST_ROLLUP)', () => {
     const s = sheet([
       [100, 'Closed', '=FORECAST_ROLLUP(A1:A5,B1:B5)'],
@@ -256,5 +272,13 @@ describe('the workbook', () => {
     workbook.setCell(id, { row: 0, col: 5 }, '12.5%');
     const texts = [0, 1, 2, 3, 4, 5].map((col) => workbook.view(id, { row: 0, col }).text);
     expect(texts).toEqual(['1,234,568', '25.6%', '2026-03-31', '46112', '2026-03-31', '12.5%']);
+  });
+});
+
+describe('what the grid shows for formulas HyperFormula cannot run', () => {
+  it('explains an unreadable formula and names an unknown function', () => {
+    const s = sheet([['=SUM(', '=NOPE(1)']]);
+    expect(s.view('A1')).toMatchObject({ text: '#ERROR!', kind: 'error', message: expect.stringMatching(/check its brackets/) });
+    expect(s.view('B1')).toMatchObject({ text: '#NAME?', kind: 'error', message: expect.stringMatching(/NOPE/) });
   });
 });
