@@ -1,7 +1,8 @@
 /** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
-import { type FormulaError, badNumber, divZero } from '../errors';
+import { perRowOfNumbers } from '../commission/rows';
+import { type FormulaError, badNumber, badValue, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type NumberRange, type Shape, at, commonShape, forEachFilledRow, perRow } from '../ranges';
+import { type Shape, at, commonShape, rowState } from '../ranges';
 import { rampFactor, readRamp } from '../ramp';
 import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
 import { mean, median } from '../statistics';
@@ -38,16 +39,15 @@ export const REPS_NEEDED = defineFunction({
     { args: [[[10000000], [2400000], [0]], 1000000, 0.8], expect: [[13], [3], [0]] },
   ],
   impl(target, quotaPerRep, expectedAttainment) {
-    const ranges = expectedAttainment ? [target, quotaPerRep, expectedAttainment] : [target, quotaPerRep];
-    const shape = commonShape(ranges);
-    return perRow(shape, ranges, (i) => {
+    const required = expectedAttainment ? [target, quotaPerRep, expectedAttainment] : [target, quotaPerRep];
+    const shape = commonShape(required);
+    return perRowOfNumbers(shape, required, (i) => {
       const goal = target.at(i);
       const quota = quotaPerRep.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
       if (goal < 0) return badNumber(`target ${formatNumber(goal)}${at(i, shape)} is negative`);
       if (quota < 0) return badNumber(`quota_per_rep ${formatNumber(quota)}${at(i, shape)} is negative`);
-      const problem = attainmentProblem(attainment, i, shape);
-      if (problem) return problem;
+      if (!(attainment >= 0 && attainment <= 1)) return attainmentProblem(attainment, i, shape)!;
       if (quota === 0) return divZero(`quota_per_rep is 0${at(i, shape)}`);
       if (attainment === 0) return divZero(`expected_attainment is 0${at(i, shape)}: no number of reps reaches the target`);
       if (goal === 0) return 0;
@@ -77,18 +77,33 @@ export const TEAM_CAPACITY = defineFunction({
   ],
   impl(quotas, monthsInSeat, ramp, expectedAttainment) {
     const schedule = readRamp(ramp, 'ramp');
-    const required: NumberRange[] = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
+    const required = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
+    const shape = commonShape(required);
+    const size = shape.rows * shape.cols;
+    // Flat arrays and strides (0 for a single cell used for every row): the loop reads numbers only.
+    const q = quotas.values;
+    const m = monthsInSeat.values;
+    const a = expectedAttainment ? expectedAttainment.values : Float64Array.of(1);
+    const qs = quotas.isSingle ? 0 : 1;
+    const ms = monthsInSeat.isSingle ? 0 : 1;
+    const as = expectedAttainment && !expectedAttainment.isSingle ? 1 : 0;
     let capacity = 0;
-    forEachFilledRow(required, (i, shape) => {
-      const quota = quotas.at(i);
+    for (let i = 0; i < size; i++) {
+      const quota = q[i * qs];
+      const month = m[i * ms];
+      const attainment = a[i * as];
+      if (quota !== quota || month !== month || attainment !== attainment) {
+        // A blank or unreadable cell: skip the blank row, or raise the row's error.
+        const state = rowState(i, shape, required);
+        if (state === 'blank') continue;
+        throw state === 'ok' ? badValue(`row ${i + 1} could not be read`) : state;
+      }
       if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
-      const factor = rampFactor(schedule, monthsInSeat.at(i), i, shape, 'months_in_seat');
+      if (!(attainment >= 0 && attainment <= 1)) throw attainmentProblem(attainment, i, shape)!;
+      const factor = rampFactor(schedule, month, i, shape, 'months_in_seat');
       if (typeof factor !== 'number') throw factor;
-      const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
-      const problem = attainmentProblem(attainment, i, shape);
-      if (problem) throw problem;
       capacity += quota * factor * attainment;
-    });
+    }
     if (!Number.isFinite(capacity)) throw badNumber('the quotas add up to more than a spreadsheet can hold: scale them down (thousands, millions)');
     return capacity;
   },
@@ -110,17 +125,30 @@ export const RAMP_TIME = defineFunction({
     { args: [[['2026-01-01'], ['2026-02-01'], ['2026-03-01']], [['2026-04-01'], ['2026-06-01'], ['2026-04-01']], 'median'], expect: 90 },
   ],
   impl(hireDates, rampedDates, statistic) {
-    const shape = commonShape([hireDates, rampedDates]);
-    const days = new Float64Array(shape.rows * shape.cols);
+    const required = [hireDates, rampedDates];
+    const shape = commonShape(required);
+    const size = shape.rows * shape.cols;
+    const h = hireDates.values;
+    const r = rampedDates.values;
+    const hs = hireDates.isSingle ? 0 : 1;
+    const rs = rampedDates.isSingle ? 0 : 1;
+    const days = new Float64Array(size);
     let count = 0;
-    forEachFilledRow([hireDates, rampedDates], (i, shape) => {
-      const hired = Math.floor(hireDates.at(i));
-      const ramped = Math.floor(rampedDates.at(i));
+    for (let i = 0; i < size; i++) {
+      const hireValue = h[i * hs];
+      const rampedValue = r[i * rs];
+      if (hireValue !== hireValue || rampedValue !== rampedValue) {
+        const state = rowState(i, shape, required);
+        if (state === 'blank') continue;
+        throw state === 'ok' ? badValue(`row ${i + 1} could not be read`) : state;
+      }
+      const hired = Math.floor(hireValue);
+      const ramped = Math.floor(rampedValue);
       if (ramped < hired) {
         throw badNumber(`ramped date ${isoFromSerial(ramped)}${at(i, shape)} is before the hire date ${isoFromSerial(hired)}`);
       }
       days[count++] = ramped - hired;
-    });
+    }
     if (count === 0) throw divZero('RAMP_TIME needs at least one rep with a hire date and a ramped date');
     return statistic === 'median' ? median(days, count) : mean(days, count);
   },
