@@ -151,37 +151,75 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
   return condition(column, Test.EqualText, NaN, NaN, normalizeLabel(text));
 }
 
-/** Whether an attribute (read once as a number and as text) passes one condition. */
-export function passes(c: Condition, num: number, key: string | null): boolean {
-  switch (c.test) {
-    case Test.EqualNumber:
-      return num === c.low;
-    case Test.NotEqualNumber:
-      return num !== c.low;
-    case Test.EqualText:
-      return key === c.key;
-    case Test.NotEqualText:
-      return key !== c.key;
-    case Test.IsBlank:
-      return key === null;
-    case Test.NotBlank:
-      return key !== null;
-    case Test.Greater:
-      return num > c.low;
-    case Test.GreaterOrEqual:
-      return num >= c.low;
-    case Test.Less:
-      return num < c.low;
-    case Test.LessOrEqual:
-      return num <= c.low;
-    case Test.Between:
-      return num >= c.low && num <= c.high;
-  }
-}
-
 /** Whether a condition reads the attribute as text (or its blankness) rather than as a number. */
 export function comparesText(c: Condition): boolean {
   return c.test === Test.EqualText || c.test === Test.NotEqualText || c.test === Test.IsBlank || c.test === Test.NotBlank;
+}
+
+/** A condition bound to the attribute column it reads, read once per call as numbers or as text ids. */
+export interface BoundCondition {
+  readonly test: Test;
+  readonly low: number;
+  readonly high: number;
+  /** The column as numbers (NaN where not a number), for number tests. */
+  readonly numbers: Float64Array;
+  /** The column as text ids (BLANK_ID where blank), for text tests: equal ids are equal text. */
+  readonly ids: Int32Array;
+  /** The id of the condition's text in that column (NO_ID when no account has it). */
+  readonly keyId: number;
+}
+
+export const BLANK_ID = -1;
+export const NO_ID = -2;
+
+/**
+ * Keeps, among `rows[0 .. count)`, the accounts that pass `c`, in order, moving
+ * them to the front of `rows`; returns how many passed. One condition is tested
+ * against many accounts in a tight loop of its own, so matching costs a few
+ * array reads per account and rule.
+ */
+export function keepPassing(c: BoundCondition, rows: Int32Array, count: number): number {
+  const { numbers, ids, low, high, keyId } = c;
+  let kept = 0;
+  switch (c.test) {
+    case Test.EqualNumber:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] === low) rows[kept++] = rows[i];
+      break;
+    case Test.NotEqualNumber:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] !== low) rows[kept++] = rows[i];
+      break;
+    case Test.EqualText:
+      for (let i = 0; i < count; i++) if (ids[rows[i]] === keyId) rows[kept++] = rows[i];
+      break;
+    case Test.NotEqualText:
+      for (let i = 0; i < count; i++) if (ids[rows[i]] !== keyId) rows[kept++] = rows[i];
+      break;
+    case Test.IsBlank:
+      for (let i = 0; i < count; i++) if (ids[rows[i]] === BLANK_ID) rows[kept++] = rows[i];
+      break;
+    case Test.NotBlank:
+      for (let i = 0; i < count; i++) if (ids[rows[i]] !== BLANK_ID) rows[kept++] = rows[i];
+      break;
+    case Test.Greater:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] > low) rows[kept++] = rows[i];
+      break;
+    case Test.GreaterOrEqual:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] >= low) rows[kept++] = rows[i];
+      break;
+    case Test.Less:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] < low) rows[kept++] = rows[i];
+      break;
+    case Test.LessOrEqual:
+      for (let i = 0; i < count; i++) if (numbers[rows[i]] <= low) rows[kept++] = rows[i];
+      break;
+    case Test.Between:
+      for (let i = 0; i < count; i++) {
+        const x = numbers[rows[i]];
+        if (x >= low && x <= high) rows[kept++] = rows[i];
+      }
+      break;
+  }
+  return kept;
 }
 
 function headerText(cell: CellValue): string {
