@@ -6,9 +6,9 @@ import { formatNumber } from './values';
 export function fractionProblem(value: number, what: string, where = ''): FormulaError | undefined {
   if (value < 0) return badNumber(`${what} ${formatNumber(value)}${where} is negative`);
   if (value > 1) {
-    return badNumber(
-      `${what} ${formatNumber(value)}${where} is above 100%: enter ${formatNumber(value)}% or ${formatNumber(value / 100)}`,
-    );
+    // 60 was surely meant as 60%; 1.2 may be 120% typed right but not allowed here, so no guess at a fix.
+    const fix = value > 2 ? `: enter ${formatNumber(value)}% or ${formatNumber(value / 100)}` : '';
+    return badNumber(`${what} ${formatNumber(value)}${where} is above 100%${fix}`);
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 /** Calls a function spec with host arguments: size guard, argument conversion, result checks. */
-import { badNumber, badValue, isFormulaError } from './errors';
+import { type FormulaError, badNumber, badValue, isFormulaError } from './errors';
+import { at } from './ranges';
 import { type FunctionSpec, convertArg } from './spec';
-import type { HostArg, Result, ResultCell } from './values';
+import type { HostArg, Result } from './values';
 
 function cellCount(arg: HostArg): number {
   if (!Array.isArray(arg)) return 1;
@@ -20,17 +21,29 @@ function checkSize(spec: FunctionSpec, args: readonly HostArg[]): void {
   });
 }
 
-/** A result never carries NaN or Infinity to the sheet: they become #NUM! with a reason. */
-function checkCell(cell: ResultCell, spec: FunctionSpec): ResultCell {
-  if (typeof cell === 'number' && !Number.isFinite(cell)) {
-    return badNumber(`${spec.name} could not compute a finite number from these inputs`);
-  }
-  return cell ?? null;
+/** NaN or Infinity never reaches the sheet: it becomes #NUM! saying where and what to check. */
+function notFinite(spec: FunctionSpec, where: string): FormulaError {
+  const inputs = spec.params.filter((param) => !param.optional).map((param) => param.name);
+  return badNumber(`the result${where} is beyond the numbers a spreadsheet can hold: check ${inputs.join(', ')}`);
 }
 
+/** Checks the result in place: the common all-good case copies nothing and builds no text. */
 function checkResult(result: Result, spec: FunctionSpec): Result {
-  if (!Array.isArray(result)) return checkCell(result, spec);
-  return result.map((row) => row.map((cell) => checkCell(cell, spec)));
+  if (!Array.isArray(result)) {
+    if (result === undefined) return null;
+    return typeof result === 'number' && !Number.isFinite(result) ? notFinite(spec, '') : result;
+  }
+  const shape = { rows: result.length, cols: result[0]?.length ?? 0 };
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'number' ? !Number.isFinite(cell) : cell === undefined) {
+        row[c] = cell === undefined ? null : notFinite(spec, at(r * shape.cols + c, shape));
+      }
+    }
+  }
+  return result;
 }
 
 /**

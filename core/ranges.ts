@@ -213,7 +213,12 @@ export type AnyRange = NumberRange | LabelRange | ValueRange;
 export function commonShape(ranges: readonly AnyRange[]): Shape {
   let shape: AnyRange | undefined;
   for (const range of ranges) {
-    if (range.isSingle) continue;
+    if (range.isSingle) {
+      // A bad single cell would spoil every row alike: report it once, for the whole formula.
+      const error = range.firstError();
+      if (error) throw error;
+      continue;
+    }
     if (!shape) shape = range;
     else if (shape.rows !== range.rows || shape.cols !== range.cols) {
       throw badValue(

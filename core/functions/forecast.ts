@@ -106,7 +106,8 @@ export const RUN_RATE = defineFunction({
     return perRow(shape, inputs, (i) => {
       const daysElapsed = elapsed.at(i);
       const daysInPeriod = period.at(i);
-      if (daysElapsed < 0 || daysInPeriod < 0) return badNumber(`days cannot be negative${at(i, shape)}`);
+      if (daysElapsed < 0) return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${at(i, shape)} is negative`);
+      if (daysInPeriod < 0) return badNumber(`days_in_period ${formatNumber(daysInPeriod)}${at(i, shape)} is negative`);
       if (daysElapsed === 0) return divZero(`days_elapsed is 0${at(i, shape)}: no days have passed yet`);
       if (daysElapsed > daysInPeriod) {
         return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${at(i, shape)} is more than days_in_period ${formatNumber(daysInPeriod)}`);

@@ -162,7 +162,7 @@ export const WIN_RATE = defineFunction({
     }
     const denominator = basis === 'all' ? all : won + lost;
     if (denominator === 0) {
-      throw divZero(basis === 'all' ? 'there are no deals' : `no deal is marked ${wonLabel} or ${lostLabel}, so no deal has closed`);
+      throw divZero(basis === 'all' ? 'outcomes has no deals' : `outcomes has no deal marked ${wonLabel} or ${lostLabel}, so none has closed`);
     }
     return won / denominator;
   },
@@ -220,7 +220,7 @@ export const STAGE_CONVERSION = defineFunction({
     for (let k = positions.size - 1, running = 0; k >= 0; k--) reached[k] = running += atStage[k];
     const names = order.raw.filter((name): name is string => name !== null);
     const ratio = (num: number, den: number, what: string): ResultCell =>
-      den === 0 ? divZero(`no deal reached ${what}`) : num / den;
+      den === 0 ? divZero(`furthest_stages has no deal that reached ${what}`) : num / den;
     const rows: Matrix<ResultCell> = [['Stage', 'Reached', 'Conversion to next']];
     names.forEach((name, k) => {
       rows.push([name, reached[k], k + 1 < names.length ? ratio(reached[k + 1], reached[k], name) : null]);
@@ -335,7 +335,7 @@ export const AVG_DEAL_SIZE = defineFunction({
       total += amount;
       deals++;
     }
-    if (deals === 0) throw divZero(outcomes ? 'no deal is won' : 'there are no amounts');
+    if (deals === 0) throw divZero(outcomes ? 'outcomes has no won deal with an amount' : 'amounts has no deals');
     return total / deals;
   },
 });
