@@ -2,7 +2,8 @@
  * The task pane's Host over a fake Excel workbook: templates land in a new,
  * uniquely named sheet in one batch, and a failed write leaves nothing behind.
  */
-import type { SheetPlan } from '../core/templates';
+import { FUNCTIONS } from '../core';
+import { EXAMPLES_SHEET_NAME, type SheetPlan } from '../core/templates';
 import { createExcelHost } from '../office-addin/taskpane';
 import { FakeExcel, type Op } from './support/excel-workbook';
 
@@ -146,6 +147,18 @@ describe('Excel host: inserting a template', () => {
     await expect(createExcelHost(excel).insertTemplate({ template: 'no such template' } as never)).rejects.toThrow();
     expect(excel.runs).toBe(0);
     expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Examples']);
+  });
+
+  it('writes the real Examples template, every custom function called as SALESOPS.NAME', async () => {
+    const excel = new FakeExcel({ sheets: { [EXAMPLES_SHEET_NAME]: [['mine']] } });
+    const name = await createExcelHost(excel).insertTemplate({ template: 'examples' });
+    expect(name).toBe(`${EXAMPLES_SHEET_NAME} (2)`);
+    expect(excel.grid(EXAMPLES_SHEET_NAME)).toEqual([['mine']]);
+    const formulas = excel.grid(name).flat().filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(0);
+    const custom = new RegExp(`(?<![A-Za-z0-9_.])(${FUNCTIONS.map((s) => s.name).join('|')})\\(`);
+    expect(formulas.filter((formula) => custom.test(formula))).toEqual([]);
+    expect(formulas.some((formula) => formula.includes('SALESOPS.'))).toBe(true);
   });
 
   it('is named Excel for messages', () => {
