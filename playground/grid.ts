@@ -10,7 +10,7 @@ const DEFAULT_WIDTH = 100;
 const ROW_HEADER_WIDTH = 48;
 const SPARE_ROWS = 30;
 const SPARE_COLS = 4;
-const MIN_ROWS = 60;
+const MIN_ROWS = 50;
 const MIN_COLS = 12;
 
 export interface GridElements {
@@ -94,9 +94,12 @@ export class Grid {
   private needed(): { rows: number; cols: number } {
     const extent = this.workbook.extent(this.sheet);
     const widths = this.workbook.layout(this.sheet).columnWidths.length;
+    const { maxRows, maxColumns } = this.workbook.hf.getConfig();
+    // Grown in steps, so moving down a long sheet redraws it now and then, not on every key.
+    const step = (n: number, by: number) => Math.ceil(n / by) * by;
     return {
-      rows: Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, this.focus.row + 1),
-      cols: Math.max(MIN_COLS, extent.cols + SPARE_COLS, widths + 1, this.focus.col + 1),
+      rows: Math.min(maxRows, step(Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, this.focus.row + SPARE_ROWS), 50)),
+      cols: Math.min(maxColumns, step(Math.max(MIN_COLS, extent.cols + SPARE_COLS, widths + 1, this.focus.col + SPARE_COLS), 4)),
     };
   }
 
@@ -300,13 +303,17 @@ export class Grid {
   }
 
   select(focus: CellRef, extend = false): void {
+    const { maxRows, maxColumns } = this.workbook.hf.getConfig();
     const bounded = {
-      row: Math.max(0, Math.min(focus.row, this.rendered.rows - 1)),
-      col: Math.max(0, Math.min(focus.col, this.rendered.cols - 1)),
+      row: Math.max(0, Math.min(focus.row, maxRows - 1)),
+      col: Math.max(0, Math.min(focus.col, maxColumns - 1)),
     };
     this.focus = bounded;
     if (!extend) this.anchor = bounded;
-    this.showSelection();
+    // Moving to the edge of the drawn grid draws more of it.
+    const { rows, cols } = this.needed();
+    if (rows > this.rendered.rows || cols > this.rendered.cols) this.refresh();
+    else this.showSelection();
     this.cells[bounded.row][bounded.col].scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
