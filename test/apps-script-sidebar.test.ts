@@ -10,8 +10,9 @@ import vm from 'node:vm';
 import { chromium } from 'playwright-core';
 import { planTemplate } from '../core/templates';
 import { type ScriptRunner, SIDEBAR_ROOT_ID, createSheetsHost, failureMessage } from '../apps-script/sheets-host';
+import { inlineScript } from '../scripts/build/apps-script';
 import { fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
-import { CRASH, type LoadedCode, builtFile, loadCode } from './support/apps-script-load';
+import { CRASH, type LoadedCode, builtFile, loadCode, plain } from './support/apps-script-load';
 
 const html = builtFile('Sidebar.html');
 
@@ -43,6 +44,15 @@ describe('Sidebar.html', () => {
     const [script] = inlineScripts(html);
     expect(() => new vm.Script(script)).not.toThrow();
     expect(script).not.toMatch(/<\/script|<!--/i);
+  });
+
+  it('escapes closing tags inside inlined code without changing what the code does', () => {
+    const source = 'var s = "</script><!-- x"; var t = `a</SCRIPT>`; var r = /<\\/script>/i.test("</Script>");';
+    const escaped = inlineScript(source);
+    expect(escaped).not.toMatch(/<\/script|<!--/i);
+    const context = vm.createContext({});
+    vm.runInContext(`${escaped}; this.out = [s, t, r];`, context);
+    expect(plain(context.out)).toEqual(['</script><!-- x', 'a</SCRIPT>', true]);
   });
 
   it('runs in a browser: mounts without errors, and Insert sends a plain request to a server function Code.js defines', async () => {
