@@ -115,7 +115,7 @@ describe('the examples sheet plan', () => {
     expect(formulaCells('FORECAST_ERROR(')).toHaveLength(3);
   });
 
-  it('writes formulas in Excel syntax with custom functions bare, and only native functions every spreadsheet has', () => {
+  it('writes formulas in Excel syntax with custom functions bare, no empty arguments, and only native functions every spreadsheet has', () => {
     const custom = new Set(FUNCTIONS.map((spec) => spec.name));
     const native = new Set<string>();
     for (const row of plan.cells) {
@@ -123,6 +123,7 @@ describe('the examples sheet plan', () => {
         if (!isFormulaCell(cell)) continue;
         expect(cell.formula.startsWith('=')).toBe(false);
         expect(cell.formula).not.toMatch(/SALESOPS\./);
+        expect(cell.formula).not.toMatch(/\(\s*,|,\s*,|,\s*\)/);
         for (const [, name] of cell.formula.matchAll(/([A-Z][A-Z0-9_.]*)\(/g)) if (!custom.has(name)) native.add(name);
       }
     }
@@ -177,7 +178,7 @@ describe('the examples sheet plan', () => {
       FUNCTIONS.map((spec) => spec.name),
       'SALESOPS',
     );
-    expect(excel).toBe('SALESOPS.WEIGHTED_PIPELINE(B13:B17,D13:D17,,E13:E17,DATE(2026,1,1),DATE(2026,3,31))');
+    expect(excel).toBe('SALESOPS.WEIGHTED_PIPELINE(B13:B17,C13:C17,G13:H17,E13:E17,DATE(2026,1,1),DATE(2026,3,31))');
   });
 
   describe('its formulas compute what a sales-ops analyst works out by hand', () => {

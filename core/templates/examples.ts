@@ -159,14 +159,17 @@ export function examplesPlan(): SheetPlan {
     f(`WEIGHTED_PIPELINE(${amounts},${probabilities})`),
     'Σ amount × probability',
   ]);
+  const stageNames = range(C, dealFirst, dealLast);
+  const stageTable = `${letter(G)}${stageFirst}:${letter(H)}${stageLast}`;
   sheet.row([
     'Weighted, by stage name',
-    f(`WEIGHTED_PIPELINE(${amounts},${range(C, dealFirst, dealLast)},${letter(G)}${stageFirst}:${letter(H)}${stageLast})`),
+    f(`WEIGHTED_PIPELINE(${amounts},${stageNames},${stageTable})`),
     'probability looked up in the stage table',
   ]);
+  // No argument is left empty (a,,b): every host reads the call the same way.
   const pipelineLast = sheet.row([
     'Weighted, closing in Q1 2026',
-    f(`WEIGHTED_PIPELINE(${amounts},${probabilities},,${range(E, dealFirst, dealLast)},DATE(2026,1,1),DATE(2026,3,31))`),
+    f(`WEIGHTED_PIPELINE(${amounts},${stageNames},${stageTable},${range(E, dealFirst, dealLast)},DATE(2026,1,1),DATE(2026,3,31))`),
     'only deals closing 1 Jan to 31 Mar 2026',
   ]);
   sheet.format(B, pipelineFirst, B, pipelineLast, MONEY);
