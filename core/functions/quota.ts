@@ -183,7 +183,7 @@ export const ALLOCATE_QUOTA = defineFunction({
     for (let i = 0; i < size; i++) {
       const weight = weights.at(i);
       if (Number.isNaN(weight)) continue;
-      const exact = (units * weight) / total;
+      const exact = units * (weight / total);
       shares[i] = Math.floor(exact);
       remainders[i] = exact - shares[i];
       given += shares[i];
@@ -193,7 +193,7 @@ export const ALLOCATE_QUOTA = defineFunction({
     order.sort((a, b) => remainders[b] - remainders[a]);
     for (let k = 0; given < units; k++, given++) shares[order[k % order.length]]++;
     // Rounding in the divisions above can overshoot by a unit; take it back from the smallest remainders.
-    for (let k = order.length - 1; given > units; k--, given--) shares[order[k]]--;
+    for (let k = order.length - 1; given > units && k >= 0; k--, given--) shares[order[k]]--;
     return perRow(shape, [weights], (i) => fromUnits(shares[i], roundTo));
   },
 });
