@@ -264,23 +264,61 @@ export function perRow(
   required: readonly AnyRange[],
   compute: (index: number) => ResultCell,
 ): ResultCell | Matrix<ResultCell> {
-  const out: Matrix<ResultCell> = [];
-  let lastFilledRow = -1;
-  for (let r = 0; r < shape.rows; r++) {
-    const row: ResultCell[] = new Array(shape.cols);
-    for (let c = 0; c < shape.cols; c++) {
-      const index = r * shape.cols + c;
-      const state = rowState(index, shape, required);
-      if (state === 'blank') row[c] = null;
-      else {
-        row[c] = state === 'ok' ? compute(index) : state;
-        lastFilledRow = r;
-      }
-    }
-    out.push(row);
+  if (shape.rows === 1 && shape.cols === 1) {
+    const state = rowState(0, shape, required);
+    return state === 'ok' ? compute(0) : state === 'blank' ? null : state;
   }
-  if (shape.rows === 1 && shape.cols === 1) return out[0][0];
-  out.length = Math.max(lastFilledRow + 1, 1);
+  const clean = required.every((range) => !range.errors && !(range.isSingle && range.isBlankAt(0)));
+  const out = clean ? cleanRows(shape, required, compute) : checkedRows(shape, required, compute);
+  let last = out.length - 1;
+  while (last > 0 && out[last].every((cell) => cell === null)) last--;
+  out.length = last + 1;
+  return out;
+}
+
+/** The hot path: every cell readable, so a row is blank, half-blank or computed. */
+function cleanRows(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): Matrix<ResultCell> {
+  const perRowRanges = required.filter((range) => !range.isSingle);
+  const { rows, cols } = shape;
+  const out: Matrix<ResultCell> = new Array(rows);
+  const only = perRowRanges.length === 1 && cols === 1 ? perRowRanges[0] : undefined;
+  if (only instanceof NumberRange) {
+    // One column of numbers (amounts down a sheet): the case worth a loop of its own.
+    const values = only.values;
+    for (let r = 0; r < rows; r++) out[r] = [values[r] !== values[r] ? null : compute(r)];
+    return out;
+  }
+  for (let r = 0, index = 0; r < rows; r++) {
+    const row: ResultCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++, index++) {
+      let blanks = 0;
+      let firstBlank: AnyRange | undefined;
+      for (const range of perRowRanges) {
+        if (range.isBlankAt(index)) {
+          blanks++;
+          firstBlank ??= range;
+        }
+      }
+      if (blanks === 0) row[c] = compute(index);
+      else if (blanks === perRowRanges.length) row[c] = null;
+      else row[c] = badValue(`${firstBlank!.name} is blank${at(index, shape)} while the row has other values`);
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+/** The general path, when some cell could not be read: each row's state decides. */
+function checkedRows(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): Matrix<ResultCell> {
+  const out: Matrix<ResultCell> = new Array(shape.rows);
+  for (let r = 0, index = 0; r < shape.rows; r++) {
+    const row: ResultCell[] = new Array(shape.cols);
+    for (let c = 0; c < shape.cols; c++, index++) {
+      const state = rowState(index, shape, required);
+      row[c] = state === 'ok' ? compute(index) : state === 'blank' ? null : state;
+    }
+    out[r] = row;
+  }
   return out;
 }
 

@@ -1,8 +1,7 @@
 /** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
-import { perRowOfNumbers } from '../commission/rows';
 import { type FormulaError, badNumber, badValue, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type Shape, at, commonShape, rowState } from '../ranges';
+import { type Shape, at, commonShape, perRow, rowState } from '../ranges';
 import { rampFactor, readRamp } from '../ramp';
 import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
 import { mean, median } from '../statistics';
@@ -41,7 +40,7 @@ export const REPS_NEEDED = defineFunction({
   impl(target, quotaPerRep, expectedAttainment) {
     const required = expectedAttainment ? [target, quotaPerRep, expectedAttainment] : [target, quotaPerRep];
     const shape = commonShape(required);
-    return perRowOfNumbers(shape, required, (i) => {
+    return perRow(shape, required, (i) => {
       const goal = target.at(i);
       const quota = quotaPerRep.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;

@@ -1,12 +1,11 @@
 /** Commission: tiered commission, pay curves, draws, clawbacks and split credit. */
 import { readCurve, payoutAt } from '../commission/curve';
 import { drawSchedule } from '../commission/draw';
-import { perRowOfNumbers } from '../commission/rows';
 import { commissionOn, readTiers } from '../commission/tiers';
 import { percentTypedAsNumber } from '../commission/table';
 import { badNumber, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type NumberRange, at, commonShape, forEachFilledRow } from '../ranges';
+import { type NumberRange, at, commonShape, forEachFilledRow, perRow } from '../ranges';
 import { boolean, choice, dates, defineFunction, number, numbers, optional, table, text } from '../spec';
 import type { FunctionSpec } from '../spec';
 import { formatNumber, formatPercent, isoFromSerial } from '../values';
@@ -53,7 +52,7 @@ export const COMMISSION = defineFunction({
     const retroactive = method === 'retroactive';
     const shape = commonShape(definedRanges(amount, prior, quota));
     const required = quota ? [amount, quota] : [amount];
-    return perRowOfNumbers(shape, required, (i) => {
+    return perRow(shape, required, (i) => {
       let q = 1;
       if (quota) {
         q = quota.at(i);
@@ -75,7 +74,7 @@ export const COMMISSION = defineFunction({
       const result = earned * q;
       if (!Number.isFinite(result)) return badNumber(`commission on amount ${formatNumber(x)}${at(i, shape)} is too large to compute`);
       return result;
-    }, [prior]);
+    });
   },
 });
 
@@ -116,7 +115,7 @@ export const PAYOUT_CURVE = defineFunction({
       if (slip) throw slip;
     }
     const shape = commonShape([attainment]);
-    return perRowOfNumbers(shape, [attainment], (i) => {
+    return perRow(shape, [attainment], (i) => {
       const x = attainment.at(i);
       let payout = payoutAt(curve, x);
       if (cap !== undefined && payout > cap) payout = cap;
@@ -194,7 +193,7 @@ export const CLAWBACK = defineFunction({
   impl(commission, closeDates, cancelDates, windowDays, method) {
     const prorated = method === 'prorated';
     const shape = commonShape([commission, closeDates, cancelDates, windowDays]);
-    return perRowOfNumbers(shape, [commission, closeDates, windowDays], (i) => {
+    return perRow(shape, [commission, closeDates, windowDays], (i) => {
       const where = at(i, shape);
       const window = windowDays.at(i);
       if (!(window > 0)) {
@@ -212,7 +211,7 @@ export const CLAWBACK = defineFunction({
       if (daysActive > window) return 0;
       const paid = commission.at(i);
       return prorated ? paid * (1 - daysActive / window) : paid;
-    }, [cancelDates]);
+    });
   },
 });
 
@@ -248,7 +247,7 @@ export const SPLIT_CREDIT = defineFunction({
     if (allowOverlay && total < 1 - 1e-9) {
       throw badNumber(`splits add up to ${formatPercent(total)}: overlay credit may add up to more than 100%, but not less`);
     }
-    return perRowOfNumbers(shape, [splits], (i) => amount * splits.at(i));
+    return perRow(shape, [splits], (i) => amount * splits.at(i));
   },
 });
 

@@ -1,0 +1,79 @@
+/**
+ * The shared per-row loop takes a fast path for clean input; whatever path it
+ * takes, it must answer what the rule says, cell by cell: blank rows blank,
+ * half-blank rows an error naming the blank argument and row, unreadable cells
+ * their error, trailing blank rows left off.
+ */
+import fc from 'fast-check';
+import { FormulaError } from '../../core/errors';
+import { LabelRange, NumberRange, type AnyRange, perRow, readNumber } from '../../core/ranges';
+import type { CellValue, Matrix } from '../../core/values';
+
+const cell = fc.oneof<fc.Arbitrary<CellValue>[]>(
+  fc.integer({ min: -100, max: 100 }),
+  fc.constantFrom<CellValue>(null, '', ' ', '7', 'x', true),
+);
+
+function block(rows: number, cols: number): fc.Arbitrary<Matrix> {
+  return fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+}
+
+const cases = fc
+  .record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 1, max: 3 }), count: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ rows, cols, count }) =>
+    fc.record({
+      rows: fc.constant(rows),
+      cols: fc.constant(cols),
+      matrices: fc.array(fc.oneof(block(rows, cols), block(1, 1)), { minLength: count, maxLength: count }),
+      labels: fc.array(fc.boolean(), { minLength: count, maxLength: count }),
+    }),
+  );
+
+const isBlankCell = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
+
+/** The rule, written out plainly for one cell. */
+function expectedCell(matrices: Matrix[], names: string[], asLabel: boolean[], r: number, c: number, where: string): unknown {
+  const values = matrices.map((m) => (m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c]));
+  const perRowArgs = matrices.map((m) => !(m.length === 1 && m[0].length === 1));
+  const counted = perRowArgs.some(Boolean) ? perRowArgs : perRowArgs.map(() => true);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (!asLabel[k] && !isBlankCell(v) && typeof readNumber(v) === 'string') return 'error';
+  }
+  const blank = values.map(isBlankCell);
+  if (blank.every((b, k) => b || !counted[k]) && blank.some((b, k) => b && counted[k])) return null;
+  const firstBlank = blank.findIndex(Boolean);
+  if (firstBlank >= 0) return `#VALUE! ${names[firstBlank]} is blank${where} while the row has other values`;
+  return `value ${r},${c}`;
+}
+
+describe('perRow', () => {
+  it('answers what the blank-row rule says for every cell, on the fast path or not', () => {
+    fc.assert(
+      fc.property(cases, ({ rows, cols, matrices, labels }) => {
+        const names = matrices.map((_m, k) => `arg${k + 1}`);
+        const required: AnyRange[] = matrices.map((m, k) =>
+          labels[k] ? new LabelRange(names[k], m) : new NumberRange(names[k], m, readNumber),
+        );
+        const wide = required.find((range) => !range.isSingle);
+        const shape = wide ? { rows: wide.rows, cols: wide.cols } : { rows: 1, cols: 1 };
+        const result = perRow(shape, required, (i) => `value ${Math.floor(i / shape.cols)},${i % shape.cols}`);
+        const grid = Array.isArray(result) ? result : [[result]];
+        const seen = (v: unknown) => (v instanceof FormulaError ? (/is not a number/.test(v.message) ? 'error' : `${v.code} ${v.message}`) : v);
+        const where = (r: number, c: number) =>
+          shape.rows === 1 && shape.cols === 1 ? '' : shape.cols === 1 ? ` in row ${r + 1}` : shape.rows === 1 ? ` in column ${c + 1}` : ` in row ${r + 1}, column ${c + 1}`;
+        const expected: unknown[][] = [];
+        for (let r = 0; r < shape.rows; r++) {
+          expected.push([]);
+          for (let c = 0; c < shape.cols; c++) expected[r].push(expectedCell(matrices, names, labels, r, c, where(r, c)));
+        }
+        // Trailing all-blank rows are left off (but a result keeps at least one row).
+        while (expected.length > 1 && expected[expected.length - 1].every((v) => v === null)) expected.pop();
+        expect(grid.map((row) => row.map(seen))).toEqual(expected);
+        void rows;
+        void cols;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
