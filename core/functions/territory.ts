@@ -19,11 +19,6 @@ class TerritoryIndex {
   readonly display: CellValue[] = [];
   readonly totals: number[] = [];
   readonly counts: number[] = [];
-
-  get size(): number {
-    return this.display.length;
-  }
-
   /** The last cell seen and its territory: exports are often sorted, so most rows repeat the one before. */
   private lastCell: CellValue = null;
   private lastId = -1;
