@@ -67,14 +67,15 @@ export function toSheetsResult(result: Result): SheetsResult {
     return toSheetsCell(result);
   }
   if (result.length === 0 || result[0].length === 0) return '';
-  const out: SheetsCell[][] = new Array(result.length);
+  // In place: the core built this matrix for this call alone, and a 100k-row spill should not be copied.
   for (let r = 0; r < result.length; r++) {
     const row = result[r];
-    const line: SheetsCell[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) line[c] = toSheetsCell(row[c]);
-    out[r] = line;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== 'number' && typeof cell !== 'string' && typeof cell !== 'boolean') row[c] = toSheetsCell(cell);
+    }
   }
-  return out;
+  return result as SheetsCell[][];
 }
 
 /** The first line of an unexpected error's message, short enough for a tooltip. */

@@ -96,19 +96,21 @@ export class NumberRange extends PerRowRange {
 
   constructor(name: string, matrix: Matrix, read: (value: CellValue) => number | string, rowLabel = name) {
     super(name, matrix);
-    this.values = new Float64Array(this.size);
+    const values = (this.values = new Float64Array(this.size));
+    const cols = this.cols;
     let index = 0;
-    for (const row of matrix) {
-      for (let c = 0; c < this.cols; c++, index++) {
+    for (let r = 0; r < matrix.length; r++) {
+      const row = matrix[r];
+      for (let c = 0; c < cols; c++, index++) {
         const cell = row[c];
-        if (typeof cell === 'number' && Number.isFinite(cell)) {
-          this.values[index] = cell;
+        if (typeof cell === 'number' && cell - cell === 0) {
+          values[index] = cell; // finite: the common case, kept free of calls
           continue;
         }
-        this.values[index] = NaN;
+        values[index] = NaN;
         if (isBlank(cell)) continue;
         const read1 = read(cell);
-        if (typeof read1 === 'number') this.values[index] = read1;
+        if (typeof read1 === 'number') values[index] = read1;
         else this.fail(index, badValue(`${rowLabel} ${describeValue(cell)}${at(index, this)} ${read1}`));
       }
     }
@@ -292,16 +294,10 @@ function cleanRows(shape: Shape, required: readonly AnyRange[], compute: (index:
     const row: ResultCell[] = new Array(cols);
     for (let c = 0; c < cols; c++, index++) {
       let blanks = 0;
-      let firstBlank: AnyRange | undefined;
-      for (const range of perRowRanges) {
-        if (range.isBlankAt(index)) {
-          blanks++;
-          firstBlank ??= range;
-        }
-      }
+      for (const range of perRowRanges) if (range.isBlankAt(index)) blanks++;
       if (blanks === 0) row[c] = compute(index);
       else if (blanks === perRowRanges.length) row[c] = null;
-      else row[c] = badValue(`${firstBlank!.name} is blank${at(index, shape)} while the row has other values`);
+      else row[c] = halfBlank(perRowRanges, index, shape);
     }
     out[r] = row;
   }
@@ -326,6 +322,22 @@ function checkedRows(shape: Shape, required: readonly AnyRange[], compute: (inde
 export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number, shape: Shape) => void): Shape {
   const shape = commonShape(required);
   const size = shape.rows * shape.cols;
+  const perRowRanges = required.filter((range) => !range.isSingle);
+  const clean = perRowRanges.length > 0 && required.every((range) => !range.errors && !(range.isSingle && range.isBlankAt(0)));
+  if (clean) {
+    // The hot path: every cell readable, so blank is NaN (numbers) or null (labels, values).
+    const columns = perRowRanges.map((range) => cellsOf(range));
+    for (let index = 0; index < size; index++) {
+      let blanks = 0;
+      for (let k = 0; k < columns.length; k++) {
+        const value = columns[k][index];
+        if (value !== value || value === null) blanks++;
+      }
+      if (blanks === 0) visit(index, shape);
+      else if (blanks !== columns.length) throw halfBlank(perRowRanges, index, shape);
+    }
+    return shape;
+  }
   for (let index = 0; index < size; index++) {
     const state = rowState(index, shape, required);
     if (state === 'blank') continue;
@@ -333,6 +345,15 @@ export function forEachFilledRow(required: readonly AnyRange[], visit: (index: n
     visit(index, shape);
   }
   return shape;
+}
+
+function cellsOf(range: AnyRange): ArrayLike<unknown> {
+  return range instanceof NumberRange ? range.values : range instanceof LabelRange ? range.keys : range.cells;
+}
+
+function halfBlank(ranges: readonly AnyRange[], index: number, shape: Shape): FormulaError {
+  const blank = ranges.find((range) => range.isBlankAt(index))!;
+  return badValue(`${blank.name} is blank${at(index, shape)} while the row has other values`);
 }
 
 /** Refuses a negative value with a message naming the row. */

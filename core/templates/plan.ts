@@ -4,7 +4,10 @@
  */
 import type { CellValue } from '../values';
 
-/** A native formula in Excel syntax (English names, comma separators, A1 references). */
+/**
+ * A native formula in Excel syntax (English names, comma separators, A1
+ * references), written without its leading "=": each host adds it.
+ */
 export interface FormulaCell {
   readonly formula: string;
 }

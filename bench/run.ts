@@ -1,0 +1,294 @@
+/**
+ * npm run bench: speed as ratios measured in the same run (absolute times on a
+ * shared machine mislead). For each function family, on 100k and 1M rows:
+ * the function through its Google Sheets entry point (the built Code.js in a vm)
+ * ÷ a minimal hand-written loop computing the same answer from the same 2D
+ * array (target ≤ 1.5). Then WEIGHTED_PIPELINE and marginal COMMISSION against
+ * the equivalent SUMPRODUCT formulas in the playground's engine, and the size
+ * and cold-evaluation time of Code.js (targets ≤ 100 KB, ≤ 5 ms).
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { HyperFormula } from 'hyperformula';
+import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playground/engine';
+
+type Grid = unknown[][];
+
+const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');
+
+function loadCodeJs(): vm.Context {
+  const context = vm.createContext({ console });
+  new vm.Script(CODE, { filename: 'Code.js' }).runInContext(context);
+  return context;
+}
+
+/**
+ * Code.js's entry points for timing. A vm context makes every global lookup
+ * (Math, Number, Float64Array) go through an interceptor, 10x slower than in
+ * Apps Script's own V8 isolate, so timed calls run the same file in this realm.
+ */
+function entryPoints(): Record<string, (...args: unknown[]) => unknown> {
+  vm.runInThisContext(CODE, { filename: 'Code.js' });
+  return globalThis as unknown as Record<string, (...args: unknown[]) => unknown>;
+}
+
+/** A small seeded generator, so every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function column(n: number, value: (i: number) => unknown): Grid {
+  const out: Grid = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [value(i)];
+  return out;
+}
+
+/** Sheets hands every call fresh arrays (and the adapter converts in place), so each run gets a copy. */
+function fresh(args: unknown[]): unknown[] {
+  return args.map((arg) => (Array.isArray(arg) ? arg.map((row: unknown[]) => row.slice()) : arg));
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median milliseconds of `runs` timed calls, each after an untimed `prepare`. */
+function time<T>(runs: number, prepare: () => T, run: (input: T) => unknown): { ms: number; result: unknown } {
+  let result: unknown;
+  const times: number[] = [];
+  for (let k = 0; k < runs + 1; k++) {
+    const input = prepare();
+    const start = process.hrtime.bigint();
+    result = run(input);
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (k > 0) times.push(elapsed); // the first run warms the JIT
+  }
+  return { ms: median(times), result };
+}
+
+interface Case {
+  readonly family: string;
+  readonly call: string;
+  readonly args: (n: number) => unknown[];
+  readonly handWritten: (args: unknown[]) => unknown;
+}
+
+const TIERS = [
+  [0, 0.08],
+  [100000, 0.12],
+  [150000, 0.15],
+];
+const RAMP = [[0.25, 0.5, 0.75]];
+
+const num = (grid: unknown, i: number) => (grid as number[][])[i][0];
+
+const CASES: Case[] = [
+  {
+    family: 'quota',
+    call: 'QUOTA_ATTAINMENT(actual, quota)',
+    args: (n) => {
+      const r = random(1);
+      return [column(n, () => Math.round(r() * 200000)), column(n, () => 100000 + Math.round(r() * 50000))];
+    },
+    handWritten: ([actual, quota]) => {
+      const n = (actual as Grid).length;
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = [num(actual, i) / num(quota, i)];
+      return out;
+    },
+  },
+  {
+    family: 'pipeline',
+    call: 'WEIGHTED_PIPELINE(amounts, probabilities)',
+    args: (n) => {
+      const r = random(2);
+      return [column(n, () => Math.round(r() * 100000)), column(n, () => Math.round(r() * 100) / 100)];
+    },
+    handWritten: ([amounts, probabilities]) => {
+      let total = 0;
+      for (let i = 0; i < (amounts as Grid).length; i++) total += num(amounts, i) * num(probabilities, i);
+      return total;
+    },
+  },
+  {
+    family: 'forecast',
+    call: 'FORECAST_ERROR(actuals, forecasts, "wape")',
+    args: (n) => {
+      const r = random(3);
+      return [column(n, () => 1000 + Math.round(r() * 9000)), column(n, () => 1000 + Math.round(r() * 9000)), 'wape'];
+    },
+    handWritten: ([actuals, forecasts]) => {
+      let errors = 0;
+      let actual = 0;
+      for (let i = 0; i < (actuals as Grid).length; i++) {
+        errors += Math.abs(num(actuals, i) - num(forecasts, i));
+        actual += Math.abs(num(actuals, i));
+      }
+      return errors / actual;
+    },
+  },
+  {
+    family: 'commission',
+    call: 'COMMISSION(amounts, tiers) marginal',
+    args: (n) => {
+      const r = random(4);
+      return [column(n, () => Math.round(r() * 250000)), TIERS];
+    },
+    handWritten: ([amounts]) => {
+      const n = (amounts as Grid).length;
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const amount = num(amounts, i);
+        let paid = 0;
+        for (let t = 0; t < TIERS.length; t++) {
+          const upper = t + 1 < TIERS.length ? TIERS[t + 1][0] : Infinity;
+          if (amount > TIERS[t][0]) paid += (Math.min(amount, upper) - TIERS[t][0]) * TIERS[t][1];
+        }
+        out[i] = [paid];
+      }
+      return out;
+    },
+  },
+  {
+    family: 'territory',
+    call: 'TERRITORY_BALANCE(assignments, weights)',
+    args: (n) => {
+      const r = random(5);
+      return [column(n, () => 1 + Math.floor(r() * 20)), column(n, () => Math.round(r() * 1000))];
+    },
+    handWritten: ([assignments, weights]) => {
+      const totals = new Map<number, number>();
+      for (let i = 0; i < (assignments as Grid).length; i++) {
+        const key = num(assignments, i);
+        totals.set(key, (totals.get(key) ?? 0) + num(weights, i));
+      }
+      let sum = 0;
+      for (const total of totals.values()) sum += total;
+      const mean = sum / totals.size;
+      let worst = 0;
+      for (const total of totals.values()) worst = Math.max(worst, Math.abs(total - mean) / mean);
+      return worst;
+    },
+  },
+  {
+    family: 'capacity',
+    call: 'TEAM_CAPACITY(quotas, months, ramp, 80%)',
+    args: (n) => {
+      const r = random(6);
+      return [column(n, () => 500000 + Math.round(r() * 500000)), column(n, () => 1 + Math.floor(r() * 12)), RAMP, 0.8];
+    },
+    handWritten: ([quotas, months]) => {
+      let total = 0;
+      for (let i = 0; i < (quotas as Grid).length; i++) {
+        const month = num(months, i);
+        total += num(quotas, i) * (month <= RAMP[0].length ? RAMP[0][month - 1] : 1) * 0.8;
+      }
+      return total;
+    },
+  },
+];
+
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((row, i) => sameAnswer(row[0], b[i][0]));
+  return a === b;
+}
+
+function benchSheetsEntryPoints(): string[] {
+  const context = entryPoints();
+  const lines = ['| family | call | rows | Sheets entry point ms | hand-written loop ms | ratio (target ≤ 1.5) |', '| --- | --- | ---: | ---: | ---: | ---: |'];
+  for (const size of [100_000, 1_000_000]) {
+    for (const testCase of CASES) {
+      const args = testCase.args(size);
+      const name = testCase.call.split('(')[0];
+      const runs = size > 100_000 ? 5 : 9;
+      const entry = time(runs, () => fresh(args), (input) => context[name](...input));
+      const loop = time(runs, () => fresh(args), (input) => testCase.handWritten(input));
+      if (!sameAnswer(entry.result, loop.result)) throw new Error(`${name}: the entry point and the hand-written loop disagree`);
+      lines.push(
+        `| ${testCase.family} | ${testCase.call} | ${size.toLocaleString('en-US')} | ${entry.ms.toFixed(1)} | ${loop.ms.toFixed(1)} | ${(entry.ms / loop.ms).toFixed(2)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** A formula engine holding `n` deals in A:B and, for commission, tier helpers in E:G. */
+function engineWith(n: number): HyperFormula {
+  registerSalesOpsFunctions();
+  const r = random(7);
+  const rows: (number | null)[][] = [];
+  for (let i = 0; i < n; i++) rows.push([Math.round(r() * 250000), Math.round(r() * 100) / 100]);
+  // Native marginal commission needs each tier's rate increase over the tier below (G).
+  TIERS.forEach(([bound, rate], t) => {
+    rows[t].push(null, null, bound, rate, t === 0 ? rate : rate - TIERS[t - 1][1]);
+  });
+  return HyperFormula.buildFromArray(rows, { ...ENGINE_CONFIG, maxRows: Math.max(ENGINE_CONFIG.maxRows, n + 10) });
+}
+
+function timeFormulas(n: number, formulas: (row: number) => string, count: number, column: number): number {
+  const hf = engineWith(n);
+  const start = process.hrtime.bigint();
+  hf.batch(() => {
+    for (let k = 0; k < count; k++) hf.setCellContents({ sheet: 0, col: column, row: k }, formulas(k));
+  });
+  settleSpills(hf);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const value = hf.getCellValue({ sheet: 0, col: column, row: count - 1 });
+  if (typeof value !== 'number') throw new Error(`engine answered ${JSON.stringify(value)} for ${formulas(count - 1)}`);
+  hf.destroy();
+  return ms;
+}
+
+function benchAgainstNativeFormulas(): string[] {
+  const n = 100_000;
+  const last = n;
+  const pipelineCustom = median([1, 2, 3].map(() => timeFormulas(n, () => `=WEIGHTED_PIPELINE(A1:A${last}, B1:B${last})`, 1, 9)));
+  const pipelineNative = median([1, 2, 3].map(() => timeFormulas(n, () => `=SUMPRODUCT(A1:A${last}, B1:B${last})`, 1, 9)));
+  const commissionCustom = median(
+    [1, 2, 3].map(() => timeFormulas(n, () => `=COMMISSION(A1:A${last}, E1:F3)`, 1, 9)),
+  );
+  const commissionNative = timeFormulas(
+    n,
+    (row) => `=SUMPRODUCT((A${row + 1}>$E$1:$E$3)*(A${row + 1}-$E$1:$E$3)*$G$1:$G$3)`,
+    n,
+    9,
+  );
+  return [
+    `| formula in the playground engine, ${n.toLocaleString('en-US')} deals | custom function ms | native SUMPRODUCT form ms | ratio |`,
+    '| --- | ---: | ---: | ---: |',
+    `| weighted pipeline (one formula) | ${pipelineCustom.toFixed(1)} | ${pipelineNative.toFixed(1)} | ${(pipelineCustom / pipelineNative).toFixed(2)} |`,
+    `| marginal commission per deal (one spill vs ${n.toLocaleString('en-US')} formulas) | ${commissionCustom.toFixed(1)} | ${commissionNative.toFixed(1)} | ${(commissionCustom / commissionNative).toFixed(2)} |`,
+  ];
+}
+
+function benchCodeJs(): string[] {
+  const times: number[] = [];
+  for (let k = 0; k < 21; k++) {
+    const start = process.hrtime.bigint();
+    loadCodeJs();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const kb = Buffer.byteLength(CODE) / 1000;
+  return [
+    '| Code.js | measured | target |',
+    '| --- | ---: | ---: |',
+    `| size | ${kb.toFixed(1)} KB | ≤ 100 KB |`,
+    `| evaluate once in a fresh vm context (median of 21) | ${median(times).toFixed(2)} ms | ≤ 5 ms |`,
+  ];
+}
+
+function main(): void {
+  const sections = [benchCodeJs(), benchSheetsEntryPoints(), benchAgainstNativeFormulas()];
+  console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
+}
+
+main();
