@@ -48,17 +48,18 @@ function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: N
   let sumAbsError = 0;
   let sumAbsDivisor = 0;
   let sumApe = 0;
+  const mape = measure === 'mape';
   forEachFilledRow([actuals, forecasts], (i, shape) => {
     const error = actuals.at(i) - forecasts.at(i);
     const d = divisor.at(i);
-    if (measure === 'mape' && d === 0) {
+    if (mape && d === 0) {
       throw divZero(`${divisor === actuals ? 'actual' : 'forecast'} is 0${at(i, shape)}, so its percentage error is undefined`);
     }
     rows++;
     sumError += error;
     sumAbsError += Math.abs(error);
     sumAbsDivisor += Math.abs(d);
-    if (measure === 'mape') sumApe += Math.abs(error) / Math.abs(d);
+    if (mape) sumApe += Math.abs(error) / Math.abs(d);
   });
   if (rows === 0) throw divZero(`${measure} needs at least one row with an actual and a forecast`);
   switch (measure) {

@@ -15,21 +15,21 @@ function probabilityAt(
   shape: Shape,
 ): number {
   const cell = probabilities.at(index);
-  const where = at(index, shape);
+  if (typeof cell === 'number' && cell >= 0 && cell <= 1) return cell; // the common case, kept free of calls
   let probability: number;
   if (typeof cell === 'string' && stages) {
     const found = stages.probabilityOf.get(normalizeLabel(cell));
-    if (found === undefined) throw notFound(`stage ${describeValue(cell)}${where} is not in stage_table`);
+    if (found === undefined) throw notFound(`stage ${describeValue(cell)}${at(index, shape)} is not in stage_table`);
     probability = found;
   } else {
     const read = readNumber(cell);
     if (typeof read === 'string') {
       const hint = typeof cell === 'string' ? ': for stage names, give the stage table as the third argument' : '';
-      throw badValue(`probability ${describeValue(cell)}${where} ${read}${hint}`);
+      throw badValue(`probability ${describeValue(cell)}${at(index, shape)} ${read}${hint}`);
     }
     probability = read;
   }
-  const problem = fractionProblem(probability, 'probability', where);
+  const problem = fractionProblem(probability, 'probability', at(index, shape));
   if (problem) throw problem;
   return probability;
 }
