@@ -3,7 +3,8 @@
  * quirks (Date objects, '' blanks, scalars vs 2D arrays) meet the cell model.
  */
 import { FormulaError, isFormulaError } from '../core/errors';
-import type { CellValue, HostArg, Matrix, Result, ResultCell } from '../core/values';
+import type { CellReader } from '../core/ranges';
+import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
 import { type DateReader, isDate } from './dates';
 
 /** What Sheets shows in a cell: never null or a Date. */
@@ -22,27 +23,22 @@ function toCell(value: unknown, dates: DateReader): CellValue {
   return String(value);
 }
 
+/** How the core reads a cell of a range Sheets passed: Date objects become serials, '' a blank. */
+export function sheetsCellReader(dates: DateReader): CellReader {
+  return (cell) => toCell(cell, dates);
+}
+
 /**
  * One argument as Sheets passes it: a scalar for a single cell, a 2D array for a
- * range, undefined when left out. Ranges are converted in place: Sheets builds
- * fresh arrays for every call, and a 100k-row column should not be copied.
+ * range, undefined when left out. A range is handed to the core as it is (its
+ * cells are read with sheetsCellReader as rows are used): a 100k-row column is
+ * neither copied nor walked twice.
  */
 export function fromSheetsArg(value: unknown, dates: DateReader): HostArg {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) return toCell(value, dates);
-  const rows: unknown[] = value;
-  if (rows.length === 0) return null;
-  const matrix = (Array.isArray(rows[0]) ? rows : [rows]) as unknown[][];
-  for (let r = 0; r < matrix.length; r++) {
-    const row = Array.isArray(matrix[r]) ? matrix[r] : (matrix[r] = [matrix[r]]);
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      // Numbers and text are most cells; leave them without a call.
-      if (typeof cell === 'number' || (typeof cell === 'string' && cell !== '')) continue;
-      row[c] = toCell(cell, dates);
-    }
-  }
-  return matrix as Matrix;
+  if (value.length === 0) return null;
+  return Array.isArray(value[0]) ? (value as unknown[][]) : [value];
 }
 
 /** How a per-row error reads in its own cell, so one bad row does not blank the column. */

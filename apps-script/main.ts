@@ -13,7 +13,7 @@ import { FUNCTIONS } from '../core/registry';
 import type { FunctionSpec } from '../core/spec';
 import { planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
-import { type SheetsResult, fromSheetsArg, shortMessage, toSheetsError, toSheetsResult } from './convert';
+import { type SheetsResult, fromSheetsArg, sheetsCellReader, shortMessage, toSheetsError, toSheetsResult } from './convert';
 import { DateReader, isDate } from './dates';
 import { helpHtml } from './help';
 import { MENU_FUNCTION_HELP, MENU_INSERT_EXAMPLES, MENU_OPEN_SIDEBAR } from './server-functions';
@@ -52,7 +52,7 @@ export function call(name: string, args: ArrayLike<unknown>): SheetsResult {
     if (!spec) throw new Error(`no function named ${name} in this build`);
     const reader = dates();
     const hostArgs = Array.prototype.map.call(args, (arg: unknown) => fromSheetsArg(arg, reader));
-    result = invoke(spec, hostArgs as Parameters<typeof invoke>[1]);
+    result = invoke(spec, hostArgs as Parameters<typeof invoke>[1], sheetsCellReader(reader));
   } catch (error) {
     throw toSheetsError(name, error, log);
   }

@@ -1,6 +1,6 @@
 /** Calls a function spec with host arguments: size guard, argument conversion, result checks. */
 import { type FormulaError, badNumber, badValue, isFormulaError } from './errors';
-import { at } from './ranges';
+import { type CellReader, at, coreCell } from './ranges';
 import { type FunctionSpec, convertArg } from './spec';
 import type { HostArg, Result } from './values';
 
@@ -47,16 +47,17 @@ function checkResult(result: Result, spec: FunctionSpec): Result {
 }
 
 /**
- * Runs `spec` on arguments already converted to the core's cell model. Whole-call
+ * Runs `spec` on a host's arguments: single values in the core's cell model,
+ * ranges as the host passed them, their cells read with `readCell`. Whole-call
  * problems are thrown as FormulaError; per-row problems come back as FormulaError cells.
  */
-export function invoke(spec: FunctionSpec, args: readonly HostArg[]): Result {
+export function invoke(spec: FunctionSpec, args: readonly HostArg[], readCell: CellReader = coreCell): Result {
   const used = trimOmitted(args);
   if (used.length > spec.params.length) {
     throw badValue(`${spec.name} takes at most ${spec.params.length} arguments, got ${used.length}`);
   }
   checkSize(spec, used);
-  const converted = spec.params.map((param, i) => convertArg(param, used[i]));
+  const converted = spec.params.map((param, i) => convertArg(param, used[i], readCell));
   const impl = spec.impl as (...a: unknown[]) => Result;
   let result: Result;
   try {

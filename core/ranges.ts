@@ -5,6 +5,7 @@
 import { FormulaError, badNumber, badValue } from './errors';
 import {
   type CellValue,
+  type HostMatrix,
   type Matrix,
   type ResultCell,
   describeValue,
@@ -42,91 +43,127 @@ export function describeShape(shape: Shape): string {
   return `${rows} × ${cols}`;
 }
 
-export function asMatrix(value: CellValue | Matrix): Matrix {
+/**
+ * How one of a host's cells becomes a cell of the core's model: Sheets turns
+ * Date objects and '' into serials and blanks, Excel unwraps data-type values.
+ * Ranges call it only for cells that are not already plain numbers, so a host
+ * hands its arrays over as they are, without a conversion pass.
+ */
+export type CellReader = (cell: unknown) => CellValue;
+
+/** The reader for arguments already in the core's model (tests, the playground). */
+export const coreCell: CellReader = (cell) => (cell === undefined ? null : (cell as CellValue));
+
+export function asMatrix(value: CellValue | HostMatrix): HostMatrix {
   return Array.isArray(value) ? value : [[value]];
 }
 
+/** A range read cell by cell, as the functions ask for rows. */
 abstract class PerRowRange implements Shape {
   readonly rows: number;
   readonly cols: number;
-  /** Cells that could not be read, by flat index; null when every cell was fine. */
-  errors: Map<number, FormulaError> | null = null;
+  readonly size: number;
+  /** A single cell broadcasts against every row, like `=A2:A10*B1`. */
+  readonly isSingle: boolean;
 
   constructor(
     readonly name: string,
-    matrix: Matrix,
+    protected readonly matrix: HostMatrix,
+    protected readonly readCell: CellReader,
   ) {
     this.rows = matrix.length;
     this.cols = matrix.length ? matrix[0].length : 0;
+    this.size = this.rows * this.cols;
+    this.isSingle = this.size === 1;
   }
 
-  get size(): number {
-    return this.rows * this.cols;
+  /** The host's cell for row `index`, unread; a single cell answers for every row. */
+  protected hostCell(index: number): unknown {
+    if (this.isSingle) return this.matrix[0][0];
+    if (this.cols === 1) return this.matrix[index][0];
+    return this.matrix[Math.floor(index / this.cols)][index % this.cols];
   }
 
-  /** A single cell broadcasts against every row, like `=A2:A10*B1`. */
-  get isSingle(): boolean {
-    return this.size === 1;
-  }
+  /** True when row `index` holds a usable value: neither blank nor unreadable. */
+  abstract isFilledAt(index: number): boolean;
 
   abstract isBlankAt(index: number): boolean;
 
-  errorAt(index: number): FormulaError | undefined {
-    return this.errors?.get(this.isSingle ? 0 : index);
-  }
+  abstract errorAt(index: number): FormulaError | undefined;
 
   /** The first unreadable cell, for aggregates that cannot skip a bad row. */
   firstError(): FormulaError | undefined {
-    if (!this.errors) return undefined;
-    let first = Infinity;
-    for (const index of this.errors.keys()) first = Math.min(first, index);
-    return this.errors.get(first);
-  }
-
-  protected fail(index: number, error: FormulaError): void {
-    (this.errors ??= new Map()).set(index, error);
+    for (let index = 0; index < this.size; index++) {
+      const error = this.errorAt(index);
+      if (error) return error;
+    }
+    return undefined;
   }
 }
 
 export type NumberReader = (value: CellValue) => number | string;
 
-/** A range of numbers (amounts, quotas, rates, or dates as day serials). NaN marks blank or bad cells. */
+/**
+ * A range of numbers (amounts, quotas, rates, or dates as day serials). A plain
+ * number is used straight from the host's array; any other cell is read once,
+ * on first use, and remembered.
+ */
 export class NumberRange extends PerRowRange {
-  readonly values: Float64Array;
+  /** Cells that are not plain numbers, read: a number, NaN for blank, or why the cell is unreadable. */
+  private readonly slowCells = new Map<number, number | FormulaError>();
 
-  constructor(name: string, matrix: Matrix, read: (value: CellValue) => number | string, rowLabel = name) {
-    super(name, matrix);
-    const values = (this.values = new Float64Array(this.size));
-    const cols = this.cols;
-    let index = 0;
-    for (let r = 0; r < matrix.length; r++) {
-      const row = matrix[r];
-      for (let c = 0; c < cols; c++, index++) {
-        const cell = row[c];
-        if (typeof cell === 'number' && cell - cell === 0) {
-          values[index] = cell; // finite: the common case, kept free of calls
-          continue;
-        }
-        values[index] = NaN;
-        if (isBlank(cell)) continue;
-        const read1 = read(cell);
-        if (typeof read1 === 'number') values[index] = read1;
-        else this.fail(index, badValue(`${rowLabel} ${describeValue(cell)}${at(index, this)} ${read1}`));
-      }
-    }
+  constructor(
+    name: string,
+    matrix: HostMatrix,
+    private readonly read: NumberReader,
+    readCell: CellReader = coreCell,
+    private readonly rowLabel = name,
+  ) {
+    super(name, matrix, readCell);
   }
 
   /** The value for row `index`, broadcasting a single cell. NaN when blank or unreadable. */
   at(index: number): number {
-    return this.values[this.isSingle ? 0 : index];
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number' && cell - cell === 0) return cell; // finite: the common case, kept free of calls
+    const read = this.readSlow(index, cell);
+    return typeof read === 'number' ? read : NaN;
+  }
+
+  isFilledAt(index: number): boolean {
+    const value = this.at(index);
+    return value === value;
   }
 
   isBlankAt(index: number): boolean {
-    const i = this.isSingle ? 0 : index;
-    return Number.isNaN(this.values[i]) && !this.errors?.has(i);
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number' && cell - cell === 0) return false;
+    const read = this.readSlow(index, cell);
+    return typeof read === 'number' && read !== read;
+  }
+
+  errorAt(index: number): FormulaError | undefined {
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number' && cell - cell === 0) return undefined;
+    const read = this.readSlow(index, cell);
+    return typeof read === 'number' ? undefined : read;
+  }
+
+  private readSlow(index: number, cell: unknown): number | FormulaError {
+    if (cell === '' || cell === null || cell === undefined) return NaN;
+    const key = this.isSingle ? 0 : index;
+    const known = this.slowCells.get(key);
+    if (known !== undefined) return known;
+    const value = this.readCell(cell);
+    let read: number | FormulaError = NaN;
+    if (!isBlank(value)) {
+      const number = this.read(value);
+      read = typeof number === 'number' ? number : badValue(`${this.rowLabel} ${describeValue(value)}${at(key, this)} ${number}`);
+    }
+    this.slowCells.set(key, read);
+    return read;
   }
 }
-
 /** Reads a cell that should hold a number; returns the number or why it is not one. */
 export function readNumber(value: CellValue): number | string {
   if (typeof value === 'number') return Number.isFinite(value) ? value : 'is not a finite number';
@@ -153,14 +190,15 @@ export class LabelRange extends PerRowRange {
   /** The label as typed, for messages. */
   readonly raw: (string | null)[];
 
-  constructor(name: string, matrix: Matrix) {
-    super(name, matrix);
+  constructor(name: string, matrix: HostMatrix, readCell: CellReader = coreCell) {
+    super(name, matrix, readCell);
+    // Labels are read up front: matching needs each one normalised anyway.
     this.keys = new Array(this.size);
     this.raw = new Array(this.size);
     let index = 0;
     for (const row of matrix) {
       for (let c = 0; c < this.cols; c++, index++) {
-        const cell = row[c];
+        const cell = readCell(row[c]);
         if (isBlank(cell)) {
           this.keys[index] = null;
           this.raw[index] = null;
@@ -181,28 +219,42 @@ export class LabelRange extends PerRowRange {
     return this.raw[this.isSingle ? 0 : index];
   }
 
+  isFilledAt(index: number): boolean {
+    return this.at(index) !== null;
+  }
+
   isBlankAt(index: number): boolean {
     return this.at(index) === null;
+  }
+
+  errorAt(): undefined {
+    return undefined;
   }
 }
 
-/** A range whose cells may hold numbers or text (a probability or a stage name). */
+/** A range whose cells may hold numbers or text (a probability or a stage name), read as the rows are asked for. */
 export class ValueRange extends PerRowRange {
-  readonly cells: CellValue[];
-
-  constructor(name: string, matrix: Matrix) {
-    super(name, matrix);
-    this.cells = new Array(this.size);
-    let index = 0;
-    for (const row of matrix) for (let c = 0; c < this.cols; c++) this.cells[index++] = isBlank(row[c]) ? null : row[c];
+  constructor(name: string, matrix: HostMatrix, readCell: CellReader = coreCell) {
+    super(name, matrix, readCell);
   }
 
   at(index: number): CellValue {
-    return this.cells[this.isSingle ? 0 : index];
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number') return cell;
+    const value = this.readCell(cell);
+    return isBlank(value) ? null : value;
+  }
+
+  isFilledAt(index: number): boolean {
+    return this.at(index) !== null;
   }
 
   isBlankAt(index: number): boolean {
     return this.at(index) === null;
+  }
+
+  errorAt(): undefined {
+    return undefined;
   }
 }
 
@@ -257,6 +309,12 @@ export function rowState(index: number, shape: Shape, required: readonly AnyRang
   return 'ok';
 }
 
+/** True when every input has a usable value in row `index`: the row needs no further checks. */
+function allFilled(required: readonly AnyRange[], index: number): boolean {
+  for (let k = 0; k < required.length; k++) if (!required[k].isFilledAt(index)) return false;
+  return true;
+}
+
 /**
  * Builds a per-row result of the common shape. Trailing blank rows are left
  * off, so an open range like A2:A spills only as far as the data goes.
@@ -266,55 +324,26 @@ export function perRow(
   required: readonly AnyRange[],
   compute: (index: number) => ResultCell,
 ): ResultCell | Matrix<ResultCell> {
-  if (shape.rows === 1 && shape.cols === 1) {
-    const state = rowState(0, shape, required);
-    return state === 'ok' ? compute(0) : state === 'blank' ? null : state;
+  const cellAt = (index: number): ResultCell => {
+    if (allFilled(required, index)) return compute(index);
+    const state = rowState(index, shape, required);
+    return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
+  };
+  const { rows, cols } = shape;
+  if (rows === 1 && cols === 1) return cellAt(0);
+  const out: Matrix<ResultCell> = new Array(rows);
+  if (cols === 1) {
+    for (let r = 0; r < rows; r++) out[r] = [cellAt(r)]; // a column down the sheet: the usual case
+  } else {
+    for (let r = 0, index = 0; r < rows; r++) {
+      const row: ResultCell[] = new Array(cols);
+      for (let c = 0; c < cols; c++, index++) row[c] = cellAt(index);
+      out[r] = row;
+    }
   }
-  const clean = required.every((range) => !range.errors && !(range.isSingle && range.isBlankAt(0)));
-  const out = clean ? cleanRows(shape, required, compute) : checkedRows(shape, required, compute);
-  let last = out.length - 1;
+  let last = rows - 1;
   while (last > 0 && out[last].every((cell) => cell === null)) last--;
   out.length = last + 1;
-  return out;
-}
-
-/** The hot path: every cell readable, so a row is blank, half-blank or computed. */
-function cleanRows(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): Matrix<ResultCell> {
-  const perRowRanges = required.filter((range) => !range.isSingle);
-  const { rows, cols } = shape;
-  const out: Matrix<ResultCell> = new Array(rows);
-  const only = perRowRanges.length === 1 && cols === 1 ? perRowRanges[0] : undefined;
-  if (only instanceof NumberRange) {
-    // One column of numbers (amounts down a sheet): the case worth a loop of its own.
-    const values = only.values;
-    for (let r = 0; r < rows; r++) out[r] = [values[r] !== values[r] ? null : compute(r)];
-    return out;
-  }
-  for (let r = 0, index = 0; r < rows; r++) {
-    const row: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++, index++) {
-      let blanks = 0;
-      for (const range of perRowRanges) if (range.isBlankAt(index)) blanks++;
-      if (blanks === 0) row[c] = compute(index);
-      else if (blanks === perRowRanges.length) row[c] = null;
-      else row[c] = halfBlank(perRowRanges, index, shape);
-    }
-    out[r] = row;
-  }
-  return out;
-}
-
-/** The general path, when some cell could not be read: each row's state decides. */
-function checkedRows(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): Matrix<ResultCell> {
-  const out: Matrix<ResultCell> = new Array(shape.rows);
-  for (let r = 0, index = 0; r < shape.rows; r++) {
-    const row: ResultCell[] = new Array(shape.cols);
-    for (let c = 0; c < shape.cols; c++, index++) {
-      const state = rowState(index, shape, required);
-      row[c] = state === 'ok' ? compute(index) : state === 'blank' ? null : state;
-    }
-    out[r] = row;
-  }
   return out;
 }
 
@@ -322,38 +351,15 @@ function checkedRows(shape: Shape, required: readonly AnyRange[], compute: (inde
 export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number, shape: Shape) => void): Shape {
   const shape = commonShape(required);
   const size = shape.rows * shape.cols;
-  const perRowRanges = required.filter((range) => !range.isSingle);
-  const clean = perRowRanges.length > 0 && required.every((range) => !range.errors && !(range.isSingle && range.isBlankAt(0)));
-  if (clean) {
-    // The hot path: every cell readable, so blank is NaN (numbers) or null (labels, values).
-    const columns = perRowRanges.map((range) => cellsOf(range));
-    for (let index = 0; index < size; index++) {
-      let blanks = 0;
-      for (let k = 0; k < columns.length; k++) {
-        const value = columns[k][index];
-        if (value !== value || value === null) blanks++;
-      }
-      if (blanks === 0) visit(index, shape);
-      else if (blanks !== columns.length) throw halfBlank(perRowRanges, index, shape);
-    }
-    return shape;
-  }
   for (let index = 0; index < size; index++) {
-    const state = rowState(index, shape, required);
-    if (state === 'blank') continue;
-    if (state !== 'ok') throw state;
+    if (!allFilled(required, index)) {
+      const state = rowState(index, shape, required);
+      if (state === 'blank') continue;
+      if (state !== 'ok') throw state;
+    }
     visit(index, shape);
   }
   return shape;
-}
-
-function cellsOf(range: AnyRange): ArrayLike<unknown> {
-  return range instanceof NumberRange ? range.values : range instanceof LabelRange ? range.keys : range.cells;
-}
-
-function halfBlank(ranges: readonly AnyRange[], index: number, shape: Shape): FormulaError {
-  const blank = ranges.find((range) => range.isBlankAt(index))!;
-  return badValue(`${blank.name} is blank${at(index, shape)} while the row has other values`);
 }
 
 /** Refuses a negative value with a message naming the row. */

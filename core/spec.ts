@@ -5,8 +5,8 @@
  * implementation starts from clean, typed input.
  */
 import { badValue } from './errors';
-import { LabelRange, NumberRange, ValueRange, asMatrix, readDate, readNumber } from './ranges';
-import { type CellValue, type HostArg, type Matrix, type Result, describeValue, isBlank, normalizeLabel } from './values';
+import { type CellReader, LabelRange, NumberRange, ValueRange, asMatrix, coreCell, readDate, readNumber } from './ranges';
+import { type CellValue, type HostArg, type HostMatrix, type Matrix, type Result, describeValue, isBlank, normalizeLabel } from './values';
 
 export type ParamKind =
   | 'numbers' // per-row numbers; a single cell broadcasts
@@ -110,16 +110,15 @@ export function choice(spec: ParamSpec<'text', false>, defaultValue: string, cho
   return optional(spec, defaultValue, choices);
 }
 
-function single(param: ParamSpec, arg: CellValue | Matrix): CellValue {
-  if (!Array.isArray(arg)) return arg;
-  if (arg.length === 1 && arg[0].length === 1) return arg[0][0];
+function single(param: ParamSpec, arg: CellValue | HostMatrix, readCell: CellReader): CellValue {
+  if (!Array.isArray(arg)) return arg as CellValue;
+  if (arg.length === 1 && arg[0].length === 1) return readCell(arg[0][0]);
   throw badValue(`${param.name} takes a single value, not a range of ${arg.length} × ${arg[0]?.length ?? 0}`);
 }
 
-/** Converts one host argument to the kind its parameter declares. */
-export function convertArg(param: ParamSpec, arg: HostArg): unknown {
-  const blank = arg === undefined || (!Array.isArray(arg) && isBlank(arg)) || (Array.isArray(arg) && isBlankMatrix(arg));
-  if (blank && param.optional) {
+/** Converts one host argument to the kind its parameter declares; `readCell` reads the host's range cells. */
+export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader = coreCell): unknown {
+  if (param.optional && isLeftOut(arg, readCell)) {
     if (param.kind === 'number' || param.kind === 'text' || param.kind === 'boolean' || param.kind === 'date') {
       return param.defaultValue;
     }
@@ -128,25 +127,26 @@ export function convertArg(param: ParamSpec, arg: HostArg): unknown {
   if (arg === undefined) throw badValue(`${param.name} is required`);
   switch (param.kind) {
     case 'numbers':
-      return new NumberRange(param.name, asMatrix(arg), readNumber);
+      return new NumberRange(param.name, asMatrix(arg), readNumber, readCell);
     case 'dates':
-      return new NumberRange(param.name, asMatrix(arg), readDate);
+      return new NumberRange(param.name, asMatrix(arg), readDate, readCell);
     case 'labels':
-      return new LabelRange(param.name, asMatrix(arg));
+      return new LabelRange(param.name, asMatrix(arg), readCell);
     case 'values':
-      return new ValueRange(param.name, asMatrix(arg));
+      return new ValueRange(param.name, asMatrix(arg), readCell);
     case 'table':
-      return asMatrix(arg);
+      // Tables are small blocks read as a whole (tiers, stages, curves): read every cell now.
+      return asMatrix(arg).map((row) => row.map((cell) => readCell(cell)));
     case 'number':
     case 'date': {
-      const value = single(param, arg);
+      const value = single(param, arg, readCell);
       if (isBlank(value)) throw badValue(`${param.name} is blank`);
       const read = param.kind === 'number' ? readNumber(value) : readDate(value);
       if (typeof read === 'string') throw badValue(`${param.name} ${describeValue(value)} ${read}`);
       return read;
     }
     case 'boolean': {
-      const value = single(param, arg);
+      const value = single(param, arg, readCell);
       if (typeof value === 'boolean') return value;
       if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
       const word = typeof value === 'string' ? normalizeLabel(value) : '';
@@ -154,7 +154,7 @@ export function convertArg(param: ParamSpec, arg: HostArg): unknown {
       throw badValue(`${param.name} ${describeValue(value)} is not TRUE or FALSE`);
     }
     case 'text': {
-      const value = single(param, arg);
+      const value = single(param, arg, readCell);
       if (isBlank(value)) throw badValue(`${param.name} is blank`);
       const word = normalizeLabel(String(value));
       if (param.choices && !param.choices.includes(word)) {
@@ -165,6 +165,9 @@ export function convertArg(param: ParamSpec, arg: HostArg): unknown {
   }
 }
 
-function isBlankMatrix(matrix: Matrix): boolean {
-  return matrix.every((row) => row.every((cell) => isBlank(cell)));
+/** An optional argument left out, or given as blank cells, takes its default. */
+function isLeftOut(arg: HostArg, readCell: CellReader): boolean {
+  if (arg === undefined) return true;
+  if (!Array.isArray(arg)) return isBlank(arg as CellValue);
+  return arg.every((row: readonly unknown[]) => row.every((cell) => isBlank(readCell(cell))));
 }

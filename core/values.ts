@@ -7,8 +7,10 @@ import type { FormulaError } from './errors';
 
 export type CellValue = number | string | boolean | null;
 export type Matrix<T = CellValue> = T[][];
-/** One argument as a host hands it over after conversion: a single value or a range. */
-export type HostArg = CellValue | Matrix | undefined;
+/** A host's range as it arrived: rows of cells the core reads one at a time (see CellReader). */
+export type HostMatrix = readonly (readonly unknown[])[];
+/** One argument as a host hands it over: a single value in the core's model, or a range. */
+export type HostArg = CellValue | HostMatrix | undefined;
 
 /** A result cell may carry an error that marks just that row. */
 export type ResultCell = CellValue | FormulaError;

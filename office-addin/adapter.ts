@@ -22,7 +22,7 @@
 import { type ErrorCode, FormulaError, isFormulaError } from '../core/errors';
 import { invoke } from '../core/invoke';
 import type { FunctionSpec } from '../core/spec';
-import type { CellValue, HostArg, Matrix, Result, ResultCell } from '../core/values';
+import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
 import { paramDimensionality, resultDimensionality } from './dimensions';
 
 /** The parts of the CustomFunctions namespace the adapter uses (the real one, or a test fake). */
@@ -69,22 +69,13 @@ function fromCellValueObject(value: Record<string, unknown>): CellValue {
   return typeof basic === 'string' ? basic : null;
 }
 
-const isPlainCell = (cell: unknown) =>
-  cell === null || typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean';
-
 /**
- * A range in the core's model. Excel's array is used as it is when every cell is
- * already a plain value (the usual case: no copy of a 100k-row range); otherwise
- * a converted copy is made. The core never writes to its arguments.
+ * A range as the core takes it: Excel's own array, not copied or walked here.
+ * The core reads its cells with fromExcelCell as it uses them.
  */
-function fromExcelMatrix(value: unknown[][]): Matrix {
-  for (const row of value) {
-    if (!Array.isArray(row)) return value.map((r) => (Array.isArray(r) ? r.map(fromExcelCell) : [fromExcelCell(r)]));
-    for (let c = 0; c < row.length; c++) {
-      if (!isPlainCell(row[c])) return value.map((r) => (Array.isArray(r) ? r.map(fromExcelCell) : [fromExcelCell(r)]));
-    }
-  }
-  return value as Matrix;
+function fromExcelMatrix(value: unknown[]): HostArg {
+  if (value.length === 0) return null;
+  return Array.isArray(value[0]) ? (value as unknown[][]) : [value];
 }
 
 /** One argument, converted by what its parameter declares. */
@@ -131,7 +122,7 @@ export function excelFunction<Code>(spec: FunctionSpec, api: CustomFunctionsApi<
   return (...excelArgs: unknown[]) => {
     try {
       const args = spec.params.map((_param, i) => fromExcelArg(spec, i, excelArgs[i]));
-      return toExcelResult(api, spec, invoke(spec, args));
+      return toExcelResult(api, spec, invoke(spec, args, fromExcelCell));
     } catch (error) {
       if (isFormulaError(error)) throw toExcelError(api, error);
       const reason = error instanceof Error ? error.message : String(error);

@@ -17,7 +17,10 @@ export function drawSchedule(earned: NumberRange, draw: NumberRange, shape: Shap
   }
   const required = [earned, draw];
   // One draw for every period that cannot be read is the formula's error, not every period's.
-  for (const range of required) if (range.isSingle && range.errors) throw range.errorAt(0)!;
+  for (const range of required) {
+    const error = range.isSingle ? range.errorAt(0) : undefined;
+    if (error) throw error;
+  }
   const size = shape.rows * shape.cols;
   const out: Matrix<ResultCell> = [[...DRAW_HEADER]];
   let lastFilled = 0;

@@ -79,18 +79,11 @@ export const TEAM_CAPACITY = defineFunction({
     const required = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
     const shape = commonShape(required);
     const size = shape.rows * shape.cols;
-    // Flat arrays and strides (0 for a single cell used for every row): the loop reads numbers only.
-    const q = quotas.values;
-    const m = monthsInSeat.values;
-    const a = expectedAttainment ? expectedAttainment.values : Float64Array.of(1);
-    const qs = quotas.isSingle ? 0 : 1;
-    const ms = monthsInSeat.isSingle ? 0 : 1;
-    const as = expectedAttainment && !expectedAttainment.isSingle ? 1 : 0;
     let capacity = 0;
     for (let i = 0; i < size; i++) {
-      const quota = q[i * qs];
-      const month = m[i * ms];
-      const attainment = a[i * as];
+      const quota = quotas.at(i);
+      const month = monthsInSeat.at(i);
+      const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
       if (quota !== quota || month !== month || attainment !== attainment) {
         // A blank or unreadable cell: skip the blank row, or raise the row's error.
         const state = rowState(i, shape, required);
@@ -127,15 +120,11 @@ export const RAMP_TIME = defineFunction({
     const required = [hireDates, rampedDates];
     const shape = commonShape(required);
     const size = shape.rows * shape.cols;
-    const h = hireDates.values;
-    const r = rampedDates.values;
-    const hs = hireDates.isSingle ? 0 : 1;
-    const rs = rampedDates.isSingle ? 0 : 1;
     const days = new Float64Array(size);
     let count = 0;
     for (let i = 0; i < size; i++) {
-      const hireValue = h[i * hs];
-      const rampedValue = r[i * rs];
+      const hireValue = hireDates.at(i);
+      const rampedValue = rampedDates.at(i);
       if (hireValue !== hireValue || rampedValue !== rampedValue) {
         const state = rowState(i, shape, required);
         if (state === 'blank') continue;

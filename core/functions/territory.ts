@@ -61,13 +61,9 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
   const required = [assignments, weights];
   const shape = commonShape(required);
   const size = shape.rows * shape.cols;
-  const cells = assignments.cells;
-  const w = weights.values;
-  const cs = assignments.isSingle ? 0 : 1;
-  const ws = weights.isSingle ? 0 : 1;
   for (let i = 0; i < size; i++) {
-    const cell = cells[i * cs];
-    const weight = w[i * ws];
+    const cell = assignments.at(i);
+    const weight = weights.at(i);
     if (cell === null || weight !== weight) {
       // A blank or unreadable cell: skip the blank row, or raise the row's error.
       const state = rowState(i, shape, required);
@@ -434,14 +430,14 @@ export const ROUND_ROBIN = defineFunction({
  * `perRow` does; `items` has no other per-row inputs to check.
  */
 function assignItems(items: ValueRange, nextRep: () => CellValue): ResultCell | Matrix<ResultCell> {
-  const { rows, cols, cells } = items;
-  if (rows * cols <= 1) return cells.length && cells[0] !== null ? nextRep() : null;
+  const { rows, cols, size } = items;
+  if (size <= 1) return size === 1 && items.isFilledAt(0) ? nextRep() : null;
   const out: Matrix<ResultCell> = new Array(rows);
   let lastFilled = -1;
   if (cols === 1) {
     // Items down a column, the usual case: one small array literal per row.
     for (let r = 0; r < rows; r++) {
-      if (cells[r] === null) out[r] = [null];
+      if (items.isBlankAt(r)) out[r] = [null];
       else {
         out[r] = [nextRep()];
         lastFilled = r;
@@ -453,7 +449,7 @@ function assignItems(items: ValueRange, nextRep: () => CellValue): ResultCell | 
   for (let r = 0, index = 0; r < rows; r++) {
     const row: ResultCell[] = new Array(cols);
     for (let c = 0; c < cols; c++, index++) {
-      if (cells[index] === null) row[c] = null;
+      if (items.isBlankAt(index)) row[c] = null;
       else {
         row[c] = nextRep();
         lastFilled = r;
