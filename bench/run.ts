@@ -50,28 +50,34 @@ function column(n: number, value: (i: number) => unknown): Grid {
   return out;
 }
 
-/** Sheets hands every call fresh arrays (and the adapter converts in place), so each run gets a copy. */
-function fresh(args: unknown[]): unknown[] {
-  return args.map((arg) => (Array.isArray(arg) ? arg.map((row: unknown[]) => row.slice()) : arg));
-}
-
 function median(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median milliseconds of `runs` timed calls, each after an untimed `prepare`. */
-function time<T>(runs: number, prepare: () => T, run: (input: T) => unknown): { ms: number; result: unknown } {
-  let result: unknown;
-  const times: number[] = [];
-  for (let k = 0; k < runs + 1; k++) {
-    const input = prepare();
-    const start = process.hrtime.bigint();
-    result = run(input);
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    if (k > 0) times.push(elapsed); // the first run warms the JIT
+function millisecondsOf(run: () => unknown): { ms: number; result: unknown } {
+  const start = process.hrtime.bigint();
+  const result = run();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+/**
+ * Median milliseconds of `runs` calls of each of `a` and `b`, taken in turns so
+ * both meet the same machine state (JIT, heap, other load). The first round
+ * warms up and is not counted. Neither may change its input: the core reads
+ * the host's arrays without writing to them.
+ */
+function timeInTurns(runs: number, a: () => unknown, b: () => unknown) {
+  const times: [number[], number[]] = [[], []];
+  const results: unknown[] = [];
+  for (let k = 0; k <= runs; k++) {
+    [a, b].forEach((run, side) => {
+      const { ms, result } = millisecondsOf(run);
+      results[side] = result;
+      if (k > 0) times[side].push(ms);
+    });
   }
-  return { ms: median(times), result };
+  return { a: { ms: median(times[0]), result: results[0] }, b: { ms: median(times[1]), result: results[1] } };
 }
 
 interface Case {
@@ -209,9 +215,12 @@ function benchSheetsEntryPoints(): string[] {
     for (const testCase of CASES) {
       const args = testCase.args(size);
       const name = testCase.call.split('(')[0];
-      const runs = size > 100_000 ? 5 : 9;
-      const entry = time(runs, () => fresh(args), (input) => context[name](...input));
-      const loop = time(runs, () => fresh(args), (input) => testCase.handWritten(input));
+      const runs = size > 100_000 ? 9 : 31;
+      const { a: entry, b: loop } = timeInTurns(
+        runs,
+        () => context[name](...args),
+        () => testCase.handWritten(args),
+      );
       if (!sameAnswer(entry.result, loop.result)) throw new Error(`${name}: the entry point and the hand-written loop disagree`);
       lines.push(
         `| ${testCase.family} | ${testCase.call} | ${size.toLocaleString('en-US')} | ${entry.ms.toFixed(1)} | ${loop.ms.toFixed(1)} | ${(entry.ms / loop.ms).toFixed(2)} |`,
@@ -286,9 +295,19 @@ function benchCodeJs(): string[] {
   ];
 }
 
+const SECTIONS: Record<string, () => string[]> = {
+  codejs: benchCodeJs,
+  sheets: benchSheetsEntryPoints,
+  engine: benchAgainstNativeFormulas,
+};
+
+/** `npm run bench` runs every section; `npm run bench -- sheets` only the ones named. */
 function main(): void {
-  const sections = [benchCodeJs(), benchSheetsEntryPoints(), benchAgainstNativeFormulas()];
-  console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in SECTIONS));
+  if (unknown.length) throw new Error(`no bench section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
+  const names = asked.length ? asked : Object.keys(SECTIONS);
+  console.log(names.map((name) => SECTIONS[name]().join('\n')).join('\n\n'));
 }
 
 main();

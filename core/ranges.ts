@@ -65,6 +65,8 @@ abstract class PerRowRange implements Shape {
   readonly size: number;
   /** A single cell broadcasts against every row, like `=A2:A10*B1`. */
   readonly isSingle: boolean;
+  /** How far the host row moves per row asked for: 0 for a single cell. */
+  private readonly step: number;
 
   constructor(
     readonly name: string,
@@ -75,12 +77,12 @@ abstract class PerRowRange implements Shape {
     this.cols = matrix.length ? matrix[0].length : 0;
     this.size = this.rows * this.cols;
     this.isSingle = this.size === 1;
+    this.step = this.isSingle ? 0 : 1;
   }
 
   /** The host's cell for row `index`, unread; a single cell answers for every row. */
   protected hostCell(index: number): unknown {
-    if (this.isSingle) return this.matrix[0][0];
-    if (this.cols === 1) return this.matrix[index][0];
+    if (this.cols === 1) return this.matrix[index * this.step][0]; // a column, or a single cell (step 0)
     return this.matrix[Math.floor(index / this.cols)][index % this.cols];
   }
 
@@ -324,41 +326,60 @@ export function perRow(
   required: readonly AnyRange[],
   compute: (index: number) => ResultCell,
 ): ResultCell | Matrix<ResultCell> {
-  const cellAt = (index: number): ResultCell => {
-    if (allFilled(required, index)) return compute(index);
-    const state = rowState(index, shape, required);
-    return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
-  };
+  const { rows, cols } = shape;
+  if (cols !== 1 || rows === 1) return perRowBlock(shape, required, compute);
+  // A column down the sheet, the usual case: one small array literal per row.
+  const out: Matrix<ResultCell> = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    out[r] = [allFilled(required, r) ? compute(r) : checkedRow(r, shape, required, compute)];
+  }
+  return trimBlankRows(out);
+}
+
+/** perRow for a single cell or a block of several columns. */
+function perRowBlock(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell | Matrix<ResultCell> {
+  const cellAt = (index: number) => (allFilled(required, index) ? compute(index) : checkedRow(index, shape, required, compute));
   const { rows, cols } = shape;
   if (rows === 1 && cols === 1) return cellAt(0);
   const out: Matrix<ResultCell> = new Array(rows);
-  if (cols === 1) {
-    for (let r = 0; r < rows; r++) out[r] = [cellAt(r)]; // a column down the sheet: the usual case
-  } else {
-    for (let r = 0, index = 0; r < rows; r++) {
-      const row: ResultCell[] = new Array(cols);
-      for (let c = 0; c < cols; c++, index++) row[c] = cellAt(index);
-      out[r] = row;
-    }
+  for (let r = 0, index = 0; r < rows; r++) {
+    const row: ResultCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++, index++) row[c] = cellAt(index);
+    out[r] = row;
   }
-  let last = rows - 1;
+  return trimBlankRows(out);
+}
+
+/** A row with a blank or unreadable input: blank, its error, or computed after all. */
+function checkedRow(index: number, shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell {
+  const state = rowState(index, shape, required);
+  return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
+}
+
+function trimBlankRows(out: Matrix<ResultCell>): Matrix<ResultCell> {
+  let last = out.length - 1;
   while (last > 0 && out[last].every((cell) => cell === null)) last--;
   out.length = last + 1;
   return out;
+}
+
+/**
+ * For aggregates: true when row `index` is to be counted, false when it is
+ * blank; a bad or half-blank row is thrown as an error naming it.
+ */
+export function isCountedRow(index: number, shape: Shape, required: readonly AnyRange[]): boolean {
+  if (allFilled(required, index)) return true;
+  const state = rowState(index, shape, required);
+  if (state === 'blank') return false;
+  if (state !== 'ok') throw state;
+  return true;
 }
 
 /** Every non-blank row of an aggregate, in order; a bad or half-blank row is an error naming it. */
 export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number, shape: Shape) => void): Shape {
   const shape = commonShape(required);
   const size = shape.rows * shape.cols;
-  for (let index = 0; index < size; index++) {
-    if (!allFilled(required, index)) {
-      const state = rowState(index, shape, required);
-      if (state === 'blank') continue;
-      if (state !== 'ok') throw state;
-    }
-    visit(index, shape);
-  }
+  for (let index = 0; index < size; index++) if (isCountedRow(index, shape, required)) visit(index, shape);
   return shape;
 }
 

@@ -1,6 +1,6 @@
 /** Forecast quality and projection. */
 import { badNumber, divZero, notFound } from '../errors';
-import { type NumberRange, at, commonShape, forEachFilledRow, perRow } from '../ranges';
+import { type NumberRange, at, commonShape, forEachFilledRow, isCountedRow, perRow } from '../ranges';
 import { choice, defineFunction, labels, numbers, text } from '../spec';
 import { type Matrix, formatNumber } from '../values';
 
@@ -42,25 +42,51 @@ export const FORECAST_ERROR = defineFunction({
   },
 });
 
-function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): number {
+interface ErrorSums {
+  rows: number;
+  error: number;
+  absError: number;
+  absDivisor: number;
+  /** Sum of absolute percentage errors; only added up for mape, which needs every divisor non-zero. */
+  ape: number;
+}
+
+/** One pass over the rows; kept apart from the measures so the loop is compiled on its own. */
+function sumErrors(actuals: NumberRange, forecasts: NumberRange, byActual: boolean, mape: boolean): ErrorSums {
   let rows = 0;
-  let sumError = 0;
-  let sumAbsError = 0;
-  let sumAbsDivisor = 0;
-  let sumApe = 0;
-  const mape = measure === 'mape';
-  forEachFilledRow([actuals, forecasts], (i, shape) => {
-    const error = actuals.at(i) - forecasts.at(i);
-    const d = divisor.at(i);
+  let error = 0;
+  let absError = 0;
+  let absDivisor = 0;
+  let ape = 0;
+  const required = [actuals, forecasts];
+  const shape = commonShape(required);
+  const size = shape.rows * shape.cols;
+  for (let i = 0; i < size; i++) {
+    const actual = actuals.at(i);
+    const forecast = forecasts.at(i);
+    // NaN marks a blank or unreadable cell: only then does the row need a closer look.
+    if ((actual !== actual || forecast !== forecast) && !isCountedRow(i, shape, required)) continue;
+    const rowError = actual - forecast;
+    const d = byActual ? actual : forecast;
     if (mape && d === 0) {
-      throw divZero(`${divisor === actuals ? 'actual' : 'forecast'} is 0${at(i, shape)}, so its percentage error is undefined`);
+      throw divZero(`${byActual ? 'actual' : 'forecast'} is 0${at(i, shape)}, so its percentage error is undefined`);
     }
     rows++;
-    sumError += error;
-    sumAbsError += Math.abs(error);
-    sumAbsDivisor += Math.abs(d);
-    if (mape) sumApe += Math.abs(error) / Math.abs(d);
-  });
+    error += rowError;
+    absError += Math.abs(rowError);
+    absDivisor += Math.abs(d);
+    if (mape) ape += Math.abs(rowError) / Math.abs(d);
+  }
+  return { rows, error, absError, absDivisor, ape };
+}
+
+function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): number {
+  const { rows, error: sumError, absError: sumAbsError, absDivisor: sumAbsDivisor, ape: sumApe } = sumErrors(
+    actuals,
+    forecasts,
+    divisor === actuals,
+    measure === 'mape',
+  );
   if (rows === 0) throw divZero(`${measure} needs at least one row with an actual and a forecast`);
   switch (measure) {
     case 'mape':

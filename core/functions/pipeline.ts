@@ -2,7 +2,7 @@
 import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
 import { fractionProblem } from '../fractions';
 import { outcomeClassifier } from '../outcomes';
-import { type LabelRange, type Shape, type ValueRange, at, commonShape, forEachFilledRow, perRow, readNumber } from '../ranges';
+import { type LabelRange, type Shape, type ValueRange, at, commonShape, isCountedRow, perRow, readNumber } from '../ranges';
 import { type StageTable, readStageTable } from '../stages';
 import { mean, median } from '../statistics';
 import { choice, date, dates, defineFunction, labels, numbers, optional, table, text, values } from '../spec';
@@ -15,7 +15,6 @@ function probabilityAt(
   shape: Shape,
 ): number {
   const cell = probabilities.at(index);
-  if (typeof cell === 'number' && cell >= 0 && cell <= 1) return cell; // the common case, kept free of calls
   let probability: number;
   if (typeof cell === 'string' && stages) {
     const found = stages.probabilityOf.get(normalizeLabel(cell));
@@ -76,12 +75,22 @@ export const WEIGHTED_PIPELINE = defineFunction({
       throw badValue('a period needs close_dates: give each deal\'s close date as the fourth argument');
     }
     const required = closeDates ? [amounts, probabilities, closeDates] : [amounts, probabilities];
+    const shape = commonShape(required);
+    const size = shape.rows * shape.cols;
     let total = 0;
-    forEachFilledRow(required, (i, shape) => {
+    for (let i = 0; i < size; i++) {
+      const amount = amounts.at(i);
+      const cell = probabilities.at(i);
+      // The usual row: an amount and a probability, no period to check.
+      if (!closeDates && amount === amount && typeof cell === 'number' && cell >= 0 && cell <= 1) {
+        total += amount * cell;
+        continue;
+      }
+      if (!isCountedRow(i, shape, required)) continue;
       const probability = probabilityAt(probabilities, stages, i, shape);
-      if (closeDates && inPeriod && !inPeriod(closeDates.at(i))) return;
-      total += amounts.at(i) * probability;
-    });
+      if (closeDates && inPeriod && !inPeriod(closeDates.at(i))) continue;
+      total += amount * probability;
+    }
     return total;
   },
 });
