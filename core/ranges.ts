@@ -166,6 +166,7 @@ export class NumberRange extends PerRowRange {
     return read;
   }
 }
+
 /** Reads a cell that should hold a number; returns the number or why it is not one. */
 export function readNumber(value: CellValue): number | string {
   if (typeof value === 'number') return Number.isFinite(value) ? value : 'is not a finite number';
@@ -185,8 +186,26 @@ export function readDate(value: CellValue): number | string {
   return 'is not a date';
 }
 
+/** A range that takes any cell as it is: a cell is either blank or usable, never unreadable. */
+abstract class LenientRange extends PerRowRange {
+  /** The cell for row `index` in the core's model, or null when blank. */
+  abstract at(index: number): CellValue;
+
+  isFilledAt(index: number): boolean {
+    return this.at(index) !== null;
+  }
+
+  isBlankAt(index: number): boolean {
+    return this.at(index) === null;
+  }
+
+  errorAt(): undefined {
+    return undefined;
+  }
+}
+
 /** A range of labels (stages, outcomes, categories), matched case-insensitively after trimming. */
-export class LabelRange extends PerRowRange {
+export class LabelRange extends LenientRange {
   /** Normalised label per cell; null where blank. */
   readonly keys: (string | null)[];
   /** The label as typed, for messages. */
@@ -220,43 +239,15 @@ export class LabelRange extends PerRowRange {
   rawAt(index: number): string | null {
     return this.raw[this.isSingle ? 0 : index];
   }
-
-  isFilledAt(index: number): boolean {
-    return this.at(index) !== null;
-  }
-
-  isBlankAt(index: number): boolean {
-    return this.at(index) === null;
-  }
-
-  errorAt(): undefined {
-    return undefined;
-  }
 }
 
 /** A range whose cells may hold numbers or text (a probability or a stage name), read as the rows are asked for. */
-export class ValueRange extends PerRowRange {
-  constructor(name: string, matrix: HostMatrix, readCell: CellReader = coreCell) {
-    super(name, matrix, readCell);
-  }
-
+export class ValueRange extends LenientRange {
   at(index: number): CellValue {
     const cell = this.hostCell(index);
     if (typeof cell === 'number') return cell;
     const value = this.readCell(cell);
     return isBlank(value) ? null : value;
-  }
-
-  isFilledAt(index: number): boolean {
-    return this.at(index) !== null;
-  }
-
-  isBlankAt(index: number): boolean {
-    return this.at(index) === null;
-  }
-
-  errorAt(): undefined {
-    return undefined;
   }
 }
 

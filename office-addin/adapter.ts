@@ -1,5 +1,5 @@
 /**
- * Excel's side of a custom-function call, converted once here:
+ * Excel's side of a custom-function call: what Excel passes and how the core reads it.
  *
  * - Dates arrive as day serials, which is already the core's model.
  * - Empty cells arrive as `null` on Excel on the web; they become the core's blank.

@@ -1,7 +1,7 @@
 /** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
-import { type FormulaError, badNumber, badValue, divZero } from '../errors';
+import { type FormulaError, badNumber, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type Shape, at, commonShape, perRow, rowState } from '../ranges';
+import { type Shape, at, commonShape, isCountedRow, perRow } from '../ranges';
 import { rampFactor, readRamp } from '../ramp';
 import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
 import { mean, median } from '../statistics';
@@ -84,12 +84,8 @@ export const TEAM_CAPACITY = defineFunction({
       const quota = quotas.at(i);
       const month = monthsInSeat.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
-      if (quota !== quota || month !== month || attainment !== attainment) {
-        // A blank or unreadable cell: skip the blank row, or raise the row's error.
-        const state = rowState(i, shape, required);
-        if (state === 'blank') continue;
-        throw state === 'ok' ? badValue(`row ${i + 1} could not be read`) : state;
-      }
+      // NaN marks a blank or unreadable cell: skip the blank row, or raise the row's error.
+      if ((quota !== quota || month !== month || attainment !== attainment) && !isCountedRow(i, shape, required)) continue;
       if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
       if (!(attainment >= 0 && attainment <= 1)) throw attainmentProblem(attainment, i, shape)!;
       const factor = rampFactor(schedule, month, i, shape, 'months_in_seat');
@@ -125,11 +121,7 @@ export const RAMP_TIME = defineFunction({
     for (let i = 0; i < size; i++) {
       const hireValue = hireDates.at(i);
       const rampedValue = rampedDates.at(i);
-      if (hireValue !== hireValue || rampedValue !== rampedValue) {
-        const state = rowState(i, shape, required);
-        if (state === 'blank') continue;
-        throw state === 'ok' ? badValue(`row ${i + 1} could not be read`) : state;
-      }
+      if ((hireValue !== hireValue || rampedValue !== rampedValue) && !isCountedRow(i, shape, required)) continue;
       const hired = Math.floor(hireValue);
       const ramped = Math.floor(rampedValue);
       if (ramped < hired) {

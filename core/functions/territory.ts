@@ -1,6 +1,6 @@
 /** Territory and assignment: how even a split is, what each territory holds, rule-based and round-robin assignment. */
 import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
-import { type NumberRange, type Shape, type ValueRange, at, commonShape, describeShape, forEachFilledRow, rowState } from '../ranges';
+import { type NumberRange, type Shape, type ValueRange, at, commonShape, describeShape, forEachFilledRow, isCountedRow } from '../ranges';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
 import { mean } from '../statistics';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
@@ -64,12 +64,8 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
   for (let i = 0; i < size; i++) {
     const cell = assignments.at(i);
     const weight = weights.at(i);
-    if (cell === null || weight !== weight) {
-      // A blank or unreadable cell: skip the blank row, or raise the row's error.
-      const state = rowState(i, shape, required);
-      if (state === 'blank') continue;
-      throw state === 'ok' ? badValue(`weights${at(i, shape)} could not be read`) : state;
-    }
+    // A blank or unreadable cell: skip the blank row, or raise the row's error.
+    if ((cell === null || weight !== weight) && !isCountedRow(i, shape, required)) continue;
     if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${at(i, shape)} is negative`);
     territories.add(cell, weight, i, shape);
   }
