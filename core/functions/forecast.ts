@@ -81,25 +81,20 @@ function sumErrors(actuals: NumberRange, forecasts: NumberRange, byActual: boole
 }
 
 function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): number {
-  const { rows, error: sumError, absError: sumAbsError, absDivisor: sumAbsDivisor, ape: sumApe } = sumErrors(
-    actuals,
-    forecasts,
-    divisor === actuals,
-    measure === 'mape',
-  );
+  const { rows, ...sums } = sumErrors(actuals, forecasts, divisor === actuals, measure === 'mape');
   if (rows === 0) throw divZero(`${measure} needs at least one row with an actual and a forecast`);
   switch (measure) {
     case 'mape':
-      return sumApe / rows;
+      return sums.ape / rows;
     case 'wape':
-      if (sumAbsDivisor === 0) throw divZero(`the ${divisor === actuals ? 'actuals' : 'forecasts'} add up to 0`);
-      return sumAbsError / sumAbsDivisor;
+      if (sums.absDivisor === 0) throw divZero(`the ${divisor === actuals ? 'actuals' : 'forecasts'} add up to 0`);
+      return sums.absError / sums.absDivisor;
     case 'bias':
-      return sumError / rows;
+      return sums.error / rows;
     default: {
-      const meanAbsoluteDeviation = sumAbsError / rows;
+      const meanAbsoluteDeviation = sums.absError / rows;
       if (meanAbsoluteDeviation === 0) throw divZero('every forecast was exact, so the tracking signal is undefined (MAD is 0)');
-      return sumError / meanAbsoluteDeviation;
+      return sums.error / meanAbsoluteDeviation;
     }
   }
 }
