@@ -5,7 +5,7 @@ import { FORECAST_FUNCTIONS } from './functions/forecast';
 import { PIPELINE_FUNCTIONS } from './functions/pipeline';
 import { QUOTA_FUNCTIONS } from './functions/quota';
 import { TERRITORY_FUNCTIONS } from './functions/territory';
-import type { FunctionSpec } from './spec';
+import type { Category, FunctionSpec } from './spec';
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
   ...QUOTA_FUNCTIONS,
@@ -15,6 +15,16 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...TERRITORY_FUNCTIONS,
   ...CAPACITY_FUNCTIONS,
 ];
+
+/** Each family's heading in the docs and the sidebar, in catalog order. */
+export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
+  quota: 'Quota and attainment',
+  pipeline: 'Pipeline',
+  forecast: 'Forecast',
+  commission: 'Commission',
+  territory: 'Territory and assignment',
+  capacity: 'Capacity and ramp',
+};
 
 export function findFunction(name: string): FunctionSpec | undefined {
   return FUNCTIONS.find((spec) => spec.name === name.toUpperCase());

@@ -1,14 +1,5 @@
 /** The function reference, rendered from the specs: docs/functions.md and the README's function table. */
-import type { CellValue, FunctionSpec, Matrix, ParamSpec } from '../../core';
-
-const CATEGORY_TITLES: Record<FunctionSpec['category'], string> = {
-  quota: 'Quota and attainment',
-  pipeline: 'Pipeline',
-  forecast: 'Forecast',
-  commission: 'Commission',
-  territory: 'Territory and assignment',
-  capacity: 'Capacity and ramp',
-};
+import { CATEGORY_TITLES, type CellValue, type FunctionSpec, type Matrix, type ParamSpec } from '../../core';
 
 const RESULT_WORDS: Record<FunctionSpec['result'], string> = {
   'per-row': 'one value per row (spills down the range)',

@@ -1,18 +1,9 @@
 /** Quick help: every function with its arguments and one-line summary, grouped and filterable. */
-import { FUNCTIONS } from '../../core/registry';
-import type { Category, FunctionSpec } from '../../core/spec';
+import { CATEGORY_TITLES, FUNCTIONS } from '../../core/registry';
+import type { FunctionSpec } from '../../core/spec';
 import { el, uniqueId } from '../dom';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
-
-const CATEGORY_TITLES: Record<Category, string> = {
-  quota: 'Quota and attainment',
-  pipeline: 'Pipeline',
-  forecast: 'Forecast',
-  commission: 'Commission',
-  territory: 'Territory and assignment',
-  capacity: 'Capacity and ramp',
-};
 
 /** How a call reads in this host: Excel puts custom functions in the SALESOPS namespace. */
 export function signature(spec: FunctionSpec, host: Pick<Host, 'name'>): string {
