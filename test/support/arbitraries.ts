@@ -6,7 +6,7 @@ const WORDS = [
   'Won', 'Lost', 'Closed Won', 'closedlost', 'Open', 'Commit', 'Best Case', 'Pipeline', 'Omitted', 'Closed',
   'Discovery', 'Proposal', 'Lead', 'Qualified', 'marginal', 'retroactive', 'mean', 'median', 'all', 'closed',
   'forecast', 'actual', 'mape', 'wape', 'bias', 'pe', 'ape', 'tracking_signal', 'full', 'prorated', 'cv', 'gini',
-  'Ann', 'Bob', 'West', '*', '>=1000', '100-999', 'Owner', 'Region', 'TRUE', 'x', '',
+  'Ann', 'Bob', 'West', '*', '>=1000', '100-999', '-5--1', '<>', '=', 'Owner', 'Region', 'TRUE', 'x', 'soon', '',
 ];
 
 /** Any single cell value, weighted toward the awkward ones. */
@@ -16,7 +16,7 @@ export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(0, 1, -1, 0.5, 1e308, -1e308, 5e-324, 2 ** 53, 46023, 46112) },
   { weight: 2, arbitrary: fc.constantFrom<CellValue>(null, '', '  ') },
   { weight: 2, arbitrary: fc.constantFrom(...WORDS) },
-  { weight: 1, arbitrary: fc.constantFrom('90000', '12.5%', '1e3', '2026-03-31', '2026-02-30', '1,000', '$5', 'NaN', 'Infinity') },
+  { weight: 1, arbitrary: fc.constantFrom('90000', '12.5%', '80%', '1e3', '2026-03-31', '2026-02-30', '1,000', '$5', 'NaN', 'Infinity') },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
 );
