@@ -58,6 +58,12 @@ export function asMatrix(value: CellValue | HostMatrix): HostMatrix {
   return Array.isArray(value) ? value : [[value]];
 }
 
+function oneCellRows(matrix: HostMatrix, cols: number): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const row of matrix) for (let c = 0; c < cols; c++) rows.push([row[c]]);
+  return rows;
+}
+
 /** A range read cell by cell, as the functions ask for rows. */
 abstract class PerRowRange implements Shape {
   readonly rows: number;
@@ -65,25 +71,31 @@ abstract class PerRowRange implements Shape {
   readonly size: number;
   /** A single cell broadcasts against every row, like `=A2:A10*B1`. */
   readonly isSingle: boolean;
-  /** How far the host row moves per row asked for: 0 for a single cell. */
-  private readonly step: number;
+  /**
+   * The cells as one column of one-cell rows, in reading order: the host's own
+   * array for a column (the usual case, not copied), a column built once for a
+   * row or a block. One layout keeps `hostCell` free of branches.
+   */
+  private readonly column: HostMatrix;
+  /** Row `index` is `column[index & mask]`: a mask of 0 gives a single cell for every row. */
+  private readonly mask: number;
 
   constructor(
     readonly name: string,
-    protected readonly matrix: HostMatrix,
+    matrix: HostMatrix,
     protected readonly readCell: CellReader,
   ) {
     this.rows = matrix.length;
     this.cols = matrix.length ? matrix[0].length : 0;
     this.size = this.rows * this.cols;
     this.isSingle = this.size === 1;
-    this.step = this.isSingle ? 0 : 1;
+    this.column = this.cols === 1 ? matrix : oneCellRows(matrix, this.cols);
+    this.mask = this.isSingle ? 0 : -1;
   }
 
   /** The host's cell for row `index`, unread; a single cell answers for every row. */
   protected hostCell(index: number): unknown {
-    if (this.cols === 1) return this.matrix[index * this.step][0]; // a column, or a single cell (step 0)
-    return this.matrix[Math.floor(index / this.cols)][index % this.cols];
+    return this.column[index & this.mask][0];
   }
 
   /** True when row `index` holds a usable value: neither blank nor unreadable. */
