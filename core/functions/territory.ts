@@ -79,6 +79,9 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
   return territories;
 }
 
+/** The weights TERRITORY_BALANCE and TERRITORY_SUMMARY add up per territory. */
+const ACCOUNT_WEIGHTS = numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.');
+
 const BALANCE_MEASURES = ['max_deviation', 'cv', 'gini', 'max_min_ratio'];
 
 export const TERRITORY_BALANCE = defineFunction({
@@ -87,7 +90,7 @@ export const TERRITORY_BALANCE = defineFunction({
   summary: 'How even a territory split is: 0 is perfectly even for max_deviation, cv and gini; 1 for max_min_ratio.',
   params: [
     values('assignments', 'The territory each account is assigned to: a name or number per row. Names match ignoring case and spaces.'),
-    numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.'),
+    ACCOUNT_WEIGHTS,
     choice(
       text(
         'measure',
@@ -171,7 +174,7 @@ export const TERRITORY_SUMMARY = defineFunction({
   summary: 'A table with one row per territory, in order of first appearance: territory, accounts, total weight, share of the mean.',
   params: [
     values('assignments', 'The territory each account is assigned to: a name or number per row. Names match ignoring case and spaces; the first spelling is shown.'),
-    numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.'),
+    ACCOUNT_WEIGHTS,
   ],
   result: 'table',
   examples: [
