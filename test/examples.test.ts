@@ -1,4 +1,4 @@
-/** Every worked example from FUNCTIONS.md, run through the core. */
+/** Every worked example in the function specs (core/functions/), run through the core. */
 import { FUNCTIONS, invoke } from '../core';
 import { seen, showsExpected } from './support/results';
 

@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-/** The official schemas, in ../shared beside the repository (see its README). */
-export const MANIFEST_SCHEMA = path.resolve(REPO_ROOT, '../shared/office-schemas/OfficeAppManifestV1_1.xsd');
+/** The official schemas, copied into the repository as fixtures (test/fixtures/office-schemas/README.md says from where). */
+export const MANIFEST_SCHEMA = path.join(REPO_ROOT, 'test', 'fixtures', 'office-schemas', 'OfficeAppManifestV1_1.xsd');
 
 /** xmllint's schema verdict: '' when valid, its complaints otherwise. */
 export function schemaProblems(manifest: string): string {
-  if (!existsSync(MANIFEST_SCHEMA)) throw new Error(`manifest schema not found at ${MANIFEST_SCHEMA}: ../shared must sit beside the repo`);
+  if (!existsSync(MANIFEST_SCHEMA)) throw new Error(`manifest schema not found at ${MANIFEST_SCHEMA}: see test/fixtures/office-schemas/README.md`);
   const run = spawnSync('xmllint', ['--noout', '--schema', MANIFEST_SCHEMA, manifest], { encoding: 'utf8' });
   if (run.error) throw new Error(`xmllint could not run (${run.error.message}): install Debian libxml2-utils`);
   return run.status === 0 ? '' : `${run.stderr}${run.stdout}`.trim() || `xmllint exited with ${run.status}`;
