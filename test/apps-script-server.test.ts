@@ -184,6 +184,18 @@ describe('server functions for the sidebar', () => {
     expect(fake.log).not.toContain('Spreadsheet.insertSheet');
   });
 
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'salesopsInsertTemplate refuses a forged %s field (as JSON from a browser console), naming it, and adds nothing',
+    (key) => {
+      const { fake, code } = setup();
+      const forged = JSON.parse(`{"template":"examples","${key}":{"polluted":true}}`) as unknown;
+      expect(thrownMessage(() => code.run('salesopsInsertTemplate', forged))).toBe(`a template request may not have a field named "${key}"`);
+      expect(fake.spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Deals']);
+      expect(fake.log).not.toContain('Spreadsheet.insertSheet');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
   it('salesopsInsertTemplate writes the examples plan to a new sheet in one batch and returns its name', () => {
     const { fake, code } = setup();
     const plan = planTemplate({ template: 'examples' });
