@@ -4,11 +4,11 @@
  * Trusts a localhost HTTPS certificate (office-addin-dev-certs), builds
  * dist/office-addin for https://localhost:3000, serves it, and sideloads the
  * manifest with office-addin-debugging (Excel desktop on Windows/macOS, or
- * Excel on the web). Ctrl+C stops the server and removes the sideloaded add-in.
+ * Excel on the web). The server listens on 127.0.0.1 only, unless --host names
+ * another address. Ctrl+C stops the server and removes the sideloaded add-in.
  */
-import { createServer } from 'node:https';
 import path from 'node:path';
-import { DEV_USAGE, planDev, staticHandler } from '../office-addin/dev-server';
+import { DEFAULT_DEV_HOST, DEV_USAGE, planDev, startDevServer } from '../office-addin/dev-server';
 import { buildOfficeAddin } from './build/office-addin';
 
 const PORT = 3000;
@@ -40,14 +40,11 @@ async function main(): Promise<void> {
   await buildOfficeAddin({ outDir, baseUrl: BASE_URL });
   const manifest = path.join(outDir, 'manifest.xml');
 
-  const server = createServer(tls, staticHandler(outDir));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${PORT} is in use: stop whatever serves ${BASE_URL} and retry`) : error),
-    );
-    server.listen(PORT, resolve);
-  });
-  console.log(`Serving ${outDir} at ${BASE_URL}`);
+  const server = await startDevServer({ root: outDir, port: PORT, host: plan.host, tls });
+  console.log(`Serving ${outDir} at ${BASE_URL} (listening on ${plan.host})`);
+  if (plan.host !== DEFAULT_DEV_HOST) {
+    console.log(`Other machines that can reach ${plan.host} can fetch these files too; leave out --host to serve this machine only.`);
+  }
 
   if (plan.target === 'serve') {
     console.log(`Sideload ${manifest} by hand (see the README), then keep this running. Ctrl+C stops it.`);
