@@ -3,7 +3,7 @@
  * selection with mouse and keyboard, in-cell editing, and sheet tabs. It shows
  * what the Workbook computes; every cell's content goes in as text.
  */
-import { type CellRef, type RangeRef, cellName, columnName, normalize, rangeName } from './a1';
+import { type CellRef, type RangeRef, cellName, columnName, normalize, rangeName } from '../core/a1';
 import type { CellView, Workbook } from './workbook';
 
 const DEFAULT_WIDTH = 100;

@@ -2,7 +2,7 @@
 import { planTemplate, type TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
-import type { RangeRef } from './a1';
+import type { RangeRef } from '../core/a1';
 import type { Workbook } from './workbook';
 
 export interface PlaygroundView {

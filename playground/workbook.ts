@@ -6,7 +6,7 @@
 import { type CellValue as HfCellValue, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { type PlanCell, type SheetPlan, isFormulaCell, uniqueSheetName } from '../core/templates';
 import type { CellValue, Matrix } from '../core/values';
-import { type CellRef, type RangeRef, parseRange } from './a1';
+import { type CellRef, type RangeRef, parseRange } from '../core/a1';
 import { createEngine, forgetSpill, settleSpills } from './engine';
 import { type NumberKind, formatNumber } from './format';
 

@@ -2,7 +2,7 @@
 import { DEAL_COUNT, STAGES, demoData, demoSheets } from '../playground/demo';
 import { mulberry32 } from '../playground/random';
 import { Workbook } from '../playground/workbook';
-import { parseRange } from '../playground/a1';
+import { parseRange } from '../core/a1';
 
 describe('the seeded generator', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {

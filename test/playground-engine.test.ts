@@ -8,7 +8,7 @@ import { badNumber } from '../core/errors';
 import { FUNCTIONS } from '../core/registry';
 import { defineFunction, numbers } from '../core/spec';
 import type { Matrix } from '../core/values';
-import { parseRange } from '../playground/a1';
+import { parseRange } from '../core/a1';
 import { createSalesOpsPlugin, registerSalesOpsFunctions } from '../playground/engine';
 import { Workbook } from '../playground/workbook';
 
@@ -80,8 +80,8 @@ describe('ranges in, arrays out', () => {
     const error = s.raw('C2') as DetailedCellError;
     expect(error).toBeInstanceOf(DetailedCellError);
     expect(error.type).toBe('DIV_BY_ZERO');
-    expect(error.message).toBe('quota is 0 in row 2');
-    expect(s.view('C2')).toMatchObject({ text: '#DIV/0!', kind: 'error', message: 'quota is 0 in row 2' });
+    expect(error.message).toBe('quota is 0 in row 2 of quota');
+    expect(s.view('C2')).toMatchObject({ text: '#DIV/0!', kind: 'error', message: 'quota is 0 in row 2 of quota' });
   });
 
   it('a single cell broadcasts against a range', () => {

@@ -6,7 +6,7 @@
 import type { Example, FunctionSpec } from '../core/spec';
 import { FUNCTIONS } from '../core/registry';
 import type { CellValue, Matrix } from '../core/values';
-import { cellName } from '../playground/a1';
+import { cellName } from '../core/a1';
 import { planCellContent, Workbook } from '../playground/workbook';
 import { type Seen, showsExpected } from './support/results';
 

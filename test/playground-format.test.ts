@@ -1,5 +1,5 @@
 /** How the playground grid shows numbers and names cells. */
-import { cellName, columnIndex, columnName, parseCell, parseRange, rangeName } from '../playground/a1';
+import { cellName, columnIndex, columnName, parseCell, parseRange, rangeName } from '../core/a1';
 import { formatNumber, general } from '../playground/format';
 
 describe('number formats from sheet plans', () => {

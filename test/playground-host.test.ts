@@ -1,6 +1,6 @@
 /** The sidebar's Host in the playground: sheets, the selection, and inserting templates safely. */
 import { FormulaError } from '../core/errors';
-import { parseRange } from '../playground/a1';
+import { parseRange } from '../core/a1';
 import { createPlaygroundHost } from '../playground/host';
 import { Workbook } from '../playground/workbook';
 

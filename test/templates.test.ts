@@ -10,7 +10,7 @@ import {
   planTemplate,
   uniqueSheetName,
 } from '../core/templates';
-import { parseRange } from '../playground/a1';
+import { parseRange } from '../core/a1';
 import { Workbook } from '../playground/workbook';
 
 function refusal(request: unknown): FormulaError {
