@@ -1,17 +1,48 @@
-/** Calls a function spec with host arguments: size guard, argument conversion, result checks. */
+/** Calls a function spec with host arguments: shape and size checks, argument conversion, result checks. */
+import type { SheetCellRef } from './a1';
 import { type FormulaError, badNumber, badValue, isFormulaError } from './errors';
-import { type CellReader, at, coreCell } from './ranges';
-import { type FunctionSpec, convertArg } from './spec';
-import type { HostArg, Result } from './values';
+import { type CellReader, coreCell, locate } from './ranges';
+import { type FunctionSpec, type ParamSpec, convertArg } from './spec';
+import type { CellValue, HostArg, Result } from './values';
 
-function cellCount(arg: HostArg): number {
+/** Where argument `index`'s range starts on the sheet, if the host can tell; asked only when a message needs it. */
+export type ArgumentStarts = (index: number) => SheetCellRef | undefined;
+
+const NO_STARTS: ArgumentStarts = () => undefined;
+
+/**
+ * Checks an argument is a range the core can read (rows that are arrays, all as
+ * long as the first) and counts its cells. Anything else arrives only from a
+ * forged call, and gets a clear error instead of a crash.
+ */
+function countCells(param: ParamSpec, arg: HostArg): number {
   if (!Array.isArray(arg)) return 1;
-  return arg.length * (arg[0]?.length ?? 0);
+  const rows = arg.length;
+  const cols = (arg[0] as unknown[] | undefined)?.length ?? 0;
+  let cells = 0;
+  for (let r = 0; r < rows; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row)) throw notARange(param, r);
+    if (row.length !== cols) {
+      throw badValue(`${param.name} has rows of different lengths: row ${r + 1} has ${row.length} cells, row 1 has ${cols}`);
+    }
+    cells += cols;
+  }
+  return cells;
+}
+
+/** An empty range (no rows or no columns) reads as one blank cell, as hosts pass an empty argument. */
+function emptyAsBlank(arg: HostArg): HostArg {
+  return Array.isArray(arg) && (arg.length === 0 || (arg[0] as unknown[]).length === 0) ? null : arg;
+}
+
+function notARange(param: ParamSpec, row: number): FormulaError {
+  return badValue(`${param.name} is not a range of cells: its row ${row + 1} is not a row`);
 }
 
 function checkSize(spec: FunctionSpec, args: readonly HostArg[]): void {
   spec.params.forEach((param, i) => {
-    const cells = cellCount(args[i]);
+    const cells = countCells(param, args[i]);
     if (cells > spec.maxCells) {
       throw badValue(
         `${param.name} has ${cells.toLocaleString('en-US')} cells; ${spec.name} takes at most ` +
@@ -19,6 +50,51 @@ function checkSize(spec: FunctionSpec, args: readonly HostArg[]): void {
       );
     }
   });
+}
+
+/**
+ * The host's reader, made safe for untrusted cells: a cell whose reading throws,
+ * or that is not a value (an object, a function), is an error naming the argument.
+ */
+function guardedReader(param: ParamSpec, readCell: CellReader): CellReader {
+  return (cell) => {
+    let value: CellValue;
+    try {
+      value = readCell(cell);
+    } catch (error) {
+      if (isFormulaError(error)) throw error;
+      throw unreadable(param);
+    }
+    if (value !== null && typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') {
+      throw unreadable(param);
+    }
+    return value;
+  };
+}
+
+function unreadable(param: ParamSpec, where = ''): FormulaError {
+  return badValue(`${param.name} holds a cell that cannot be read${where}: it is not a number, text, a date or TRUE/FALSE`);
+}
+
+/**
+ * After an unexpected failure: the argument whose cells cannot even be looked at
+ * (a forged array whose getters throw), or undefined when the arguments are sound
+ * and the failure is a bug of ours.
+ */
+function unreadableArgument(spec: FunctionSpec, args: readonly HostArg[]): FormulaError | undefined {
+  for (let i = 0; i < args.length && i < spec.params.length; i++) {
+    const arg = args[i];
+    if (!Array.isArray(arg)) continue;
+    for (let r = 0; r < arg.length; r++) {
+      try {
+        const row = arg[r] as unknown[];
+        for (let c = 0; c < row.length; c++) void row[c];
+      } catch {
+        return unreadable(spec.params[i], ` in its row ${r + 1}`);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** NaN or Infinity never reaches the sheet: it becomes #NUM! saying where and what to check. */
@@ -39,7 +115,7 @@ function checkResult(result: Result, spec: FunctionSpec): Result {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (typeof cell === 'number' ? !Number.isFinite(cell) : cell === undefined) {
-        row[c] = cell === undefined ? null : notFinite(spec, at(r * shape.cols + c, shape));
+        row[c] = cell === undefined ? null : notFinite(spec, ` in ${locate(r * shape.cols + c, shape)}`);
       }
     }
   }
@@ -48,24 +124,32 @@ function checkResult(result: Result, spec: FunctionSpec): Result {
 
 /**
  * Runs `spec` on a host's arguments: single values in the core's cell model,
- * ranges as the host passed them, their cells read with `readCell`. Whole-call
- * problems are thrown as FormulaError; per-row problems come back as FormulaError cells.
+ * ranges as the host passed them, their cells read with `readCell`; `starts`
+ * says where each argument's range starts, for messages that name a cell.
+ * Whole-call problems are thrown as FormulaError; per-row problems come back as
+ * FormulaError cells.
  */
-export function invoke(spec: FunctionSpec, args: readonly HostArg[], readCell: CellReader = coreCell): Result {
-  const used = trimOmitted(args);
+export function invoke(
+  spec: FunctionSpec,
+  hostArgs: readonly HostArg[],
+  readCell: CellReader = coreCell,
+  starts: ArgumentStarts = NO_STARTS,
+): Result {
+  const used = trimOmitted(hostArgs);
   if (used.length > spec.params.length) {
     throw badValue(`${spec.name} takes at most ${spec.params.length} arguments, got ${used.length}`);
   }
   checkSize(spec, used);
-  const converted = spec.params.map((param, i) => convertArg(param, used[i], readCell));
-  const impl = spec.impl as (...a: unknown[]) => Result;
+  const args = used.map(emptyAsBlank);
   let result: Result;
   try {
+    const converted = spec.params.map((param, i) => convertArg(param, args[i], guardedReader(param, readCell), () => starts(i)));
+    const impl = spec.impl as (...a: unknown[]) => Result;
     result = checkResult(impl(...converted), spec);
   } catch (error) {
     if (isFormulaError(error)) throw error;
     if (error instanceof RangeError) throw badNumber(`${spec.name} cannot handle inputs this large`);
-    throw error;
+    throw unreadableArgument(spec, args) ?? error;
   }
   // A single-cell answer that is an error reads best as the formula's own error, with its tooltip.
   if (isFormulaError(result)) throw result;
@@ -77,4 +161,3 @@ function trimOmitted(args: readonly HostArg[]): readonly HostArg[] {
   while (end > 0 && args[end - 1] === undefined) end--;
   return args.slice(0, end);
 }
-

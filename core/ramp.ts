@@ -5,13 +5,11 @@
  */
 import { type FormulaError, badNumber, badValue } from './errors';
 import { fractionProblem } from './fractions';
-import { type Shape, at, readNumber } from './ranges';
+import { type Located, inRow, readNumber } from './ranges';
 import { type Matrix, describeValue, formatNumber, isBlank } from './values';
 
 /** Fractions for months 1, 2, … in order: `ramp[0]` is month 1. */
 export type RampSchedule = Float64Array;
-
-const SINGLE_CELL: Shape = { rows: 1, cols: 1 };
 
 /**
  * Reads a ramp schedule from a single row or a single column of fractions
@@ -46,24 +44,21 @@ export function readRamp(table: Matrix, paramName = 'ramp'): RampSchedule {
   return schedule;
 }
 
+/** A month in seat given as one value, for calls that have no argument to name. */
+const ONE_MONTH: Located = { name: 'month in seat', rows: 1, cols: 1, start: () => undefined };
+
 /**
  * The fraction of full productivity in month `monthInSeat` (1 is the first
  * month): `ramp[month]`, or 1 after the schedule ends. A fractional month counts
- * as the month it falls in (2.5 is month 2). A month below 1 is `#NUM!`; `index`,
- * `shape` and `what` (the argument's name) only word that message, so hot loops
+ * as the month it falls in (2.5 is month 2). A month below 1 is `#NUM!`;
+ * `months` (the argument) and `index` only word that message, so hot loops
  * pass them for free and build no text unless something is wrong.
  */
-export function rampFactor(
-  ramp: RampSchedule,
-  monthInSeat: number,
-  index = 0,
-  shape: Shape = SINGLE_CELL,
-  what = 'month in seat',
-): number | FormulaError {
+export function rampFactor(ramp: RampSchedule, monthInSeat: number, months: Located = ONE_MONTH, index = 0): number | FormulaError {
   if (monthInSeat >= 1) {
     const month = Math.floor(monthInSeat);
     return month <= ramp.length ? ramp[month - 1] : 1;
   }
-  if (Number.isNaN(monthInSeat)) return badValue(`${what}${at(index, shape)} is not a number`);
-  return badNumber(`${what} ${formatNumber(monthInSeat)}${at(index, shape)} is below 1: the first month in seat is month 1`);
+  if (Number.isNaN(monthInSeat)) return badValue(`${months.name}${inRow(months, index)} is not a number`);
+  return badNumber(`${months.name} ${formatNumber(monthInSeat)}${inRow(months, index)} is below 1: the first month in seat is month 1`);
 }

@@ -1,7 +1,8 @@
 /**
- * Per-row arguments: a range converted once into flat typed arrays, broadcast
- * against the other per-row arguments, and the per-row result built back.
+ * Per-row arguments: a host's range read cell by cell as rows are used,
+ * broadcast against the other per-row arguments, and the per-row result built back.
  */
+import { type SheetCellRef, sheetCellName } from './a1';
 import { FormulaError, badNumber, badValue } from './errors';
 import {
   type CellValue,
@@ -31,11 +32,50 @@ export function locate(index: number, shape: Shape): string {
   return `row ${row}, column ${col}`;
 }
 
-/** " in row 3" for messages, or nothing for a single cell. */
-export function at(index: number, shape: Shape): string {
-  const where = locate(index, shape);
-  return where ? ` in ${where}` : '';
+/**
+ * Where an argument's range starts on the sheet, asked for only when a message
+ * needs it: in Sheets finding out costs a service call. Undefined when the host
+ * cannot tell (a literal, a named range, an expression).
+ */
+export type StartLookup = () => SheetCellRef | undefined;
+
+/** What a message needs to name a cell of an argument. */
+export interface Located extends Shape {
+  readonly name: string;
+  /** The argument's first cell on the sheet, when the host can tell. */
+  start(): SheetCellRef | undefined;
 }
+
+/**
+ * Where cell `index` of an argument is, for messages: " in C6" when the host told
+ * where the range starts, else " in row 5 of quota"; for a single value typed into
+ * the formula, nothing.
+ */
+export function inRow(range: Located, index: number): string {
+  const single = range.rows === 1 && range.cols === 1;
+  const start = range.start();
+  if (start) {
+    const offset = single ? 0 : index;
+    const cell = { ...start, row: start.row + Math.floor(offset / range.cols), col: start.col + (offset % range.cols) };
+    return ` in ${sheetCellName(cell)}`;
+  }
+  return single ? '' : ` in ${locate(index, range)} of ${range.name}`;
+}
+
+/**
+ * What a blank cell means in a row whose other inputs are filled: an error
+ * ('required', the default), 0 ('zero': a rep with a quota who has booked
+ * nothing yet), or a row to leave out ('skips-row': a period not closed yet).
+ */
+export type BlankRule = 'required' | 'zero' | 'skips-row';
+
+export interface RangeOptions {
+  readonly readCell?: CellReader;
+  readonly start?: StartLookup;
+  readonly blank?: BlankRule;
+}
+
+const NO_START: StartLookup = () => undefined;
 
 export function describeShape(shape: Shape): string {
   const rows = `${shape.rows} ${shape.rows === 1 ? 'row' : 'rows'}`;
@@ -65,7 +105,7 @@ function oneCellRows(matrix: HostMatrix, cols: number): unknown[][] {
 }
 
 /** A range read cell by cell, as the functions ask for rows. */
-abstract class PerRowRange implements Shape {
+abstract class PerRowRange implements Located {
   readonly rows: number;
   readonly cols: number;
   readonly size: number;
@@ -79,18 +119,30 @@ abstract class PerRowRange implements Shape {
   private readonly column: HostMatrix;
   /** Row `index` is `column[index & mask]`: a mask of 0 gives a single cell for every row. */
   private readonly mask: number;
+  protected readonly readCell: CellReader;
+  readonly blank: BlankRule;
+  private readonly lookUpStart: StartLookup;
+  private startFound = false;
+  private startCell: SheetCellRef | undefined;
 
-  constructor(
-    readonly name: string,
-    matrix: HostMatrix,
-    protected readonly readCell: CellReader,
-  ) {
+  constructor(readonly name: string, matrix: HostMatrix, options: RangeOptions = {}) {
+    this.readCell = options.readCell ?? coreCell;
+    this.blank = options.blank ?? 'required';
+    this.lookUpStart = options.start ?? NO_START;
     this.rows = matrix.length;
     this.cols = matrix.length ? matrix[0].length : 0;
     this.size = this.rows * this.cols;
     this.isSingle = this.size === 1;
     this.column = this.cols === 1 ? matrix : oneCellRows(matrix, this.cols);
     this.mask = this.isSingle ? 0 : -1;
+  }
+
+  start(): SheetCellRef | undefined {
+    if (!this.startFound) {
+      this.startCell = this.lookUpStart();
+      this.startFound = true;
+    }
+    return this.startCell;
   }
 
   /** The host's cell for row `index`, unread; a single cell answers for every row. */
@@ -125,28 +177,32 @@ export type NumberReader = (value: CellValue) => number | string;
 export class NumberRange extends PerRowRange {
   /** Cells that are not plain numbers, read: a number, NaN for blank, or why the cell is unreadable. */
   private readonly slowCells = new Map<number, number | FormulaError>();
+  /** What a blank cell reads as: NaN, or 0 under the 'zero' rule. */
+  private readonly blankValue: number;
 
   constructor(
     name: string,
     matrix: HostMatrix,
     private readonly read: NumberReader,
-    readCell: CellReader = coreCell,
-    private readonly rowLabel = name,
+    options: RangeOptions = {},
   ) {
-    super(name, matrix, readCell);
+    super(name, matrix, options);
+    this.blankValue = this.blank === 'zero' ? 0 : NaN;
   }
 
-  /** The value for row `index`, broadcasting a single cell. NaN when blank or unreadable. */
+  /** The value for row `index`, broadcasting a single cell. NaN when unreadable or blank (0 for a blank under the 'zero' rule). */
   at(index: number): number {
     const cell = this.hostCell(index);
     if (typeof cell === 'number' && cell - cell === 0) return cell; // finite: the common case, kept free of calls
     const read = this.readSlow(index, cell);
-    return typeof read === 'number' ? read : NaN;
+    return typeof read === 'number' ? (read === read ? read : this.blankValue) : NaN;
   }
 
   isFilledAt(index: number): boolean {
-    const value = this.at(index);
-    return value === value;
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number' && cell - cell === 0) return true;
+    const read = this.readSlow(index, cell);
+    return typeof read === 'number' && read === read;
   }
 
   isBlankAt(index: number): boolean {
@@ -172,7 +228,7 @@ export class NumberRange extends PerRowRange {
     let read: number | FormulaError = NaN;
     if (!isBlank(value)) {
       const number = this.read(value);
-      read = typeof number === 'number' ? number : badValue(`${this.rowLabel} ${describeValue(value)}${at(key, this)} ${number}`);
+      read = typeof number === 'number' ? number : badValue(`${this.name} ${describeValue(value)}${inRow(this, key)} ${number}`);
     }
     this.slowCells.set(key, read);
     return read;
@@ -223,8 +279,9 @@ export class LabelRange extends LenientRange {
   /** The label as typed, for messages. */
   readonly raw: (string | null)[];
 
-  constructor(name: string, matrix: HostMatrix, readCell: CellReader = coreCell) {
-    super(name, matrix, readCell);
+  constructor(name: string, matrix: HostMatrix, options: RangeOptions = {}) {
+    super(name, matrix, options);
+    const readCell = this.readCell;
     // Labels are read up front: matching needs each one normalised anyway.
     this.keys = new Array(this.size);
     this.raw = new Array(this.size);
@@ -290,14 +347,16 @@ export function commonShape(ranges: readonly AnyRange[]): Shape {
 }
 
 /**
- * The state of one row across its required inputs: 'blank' when every per-row
- * input is blank (single cells that broadcast don't count), or the first error
- * (an unreadable cell, or a blank among filled ones), or 'ok'.
+ * The state of one row across its inputs: 'blank' when every per-row input is
+ * blank (single cells that broadcast don't count) or an input whose blank
+ * skips the row is blank; else the first error (an unreadable cell, or a
+ * required blank among filled ones); else 'ok'.
  */
-export function rowState(index: number, shape: Shape, required: readonly AnyRange[]): 'ok' | 'blank' | FormulaError {
+export function rowState(index: number, required: readonly AnyRange[]): 'ok' | 'blank' | FormulaError {
   const anyPerRow = required.some((range) => !range.isSingle);
   let counted = 0;
   let blanks = 0;
+  let skips = false;
   let firstBlank: AnyRange | undefined;
   for (const range of required) {
     const error = range.errorAt(index);
@@ -306,11 +365,12 @@ export function rowState(index: number, shape: Shape, required: readonly AnyRang
     if (counts) counted++;
     if (range.isBlankAt(index)) {
       if (counts) blanks++;
-      firstBlank ??= range;
+      if (range.blank === 'skips-row') skips = true;
+      else if (range.blank === 'required') firstBlank ??= range;
     }
   }
-  if (counted > 0 && blanks === counted) return 'blank';
-  if (firstBlank) return badValue(`${firstBlank.name} is blank${at(index, shape)} while the row has other values`);
+  if ((counted > 0 && blanks === counted) || skips) return 'blank';
+  if (firstBlank) return badValue(`${firstBlank.name} is blank${inRow(firstBlank, index)} while the row has other values`);
   return 'ok';
 }
 
@@ -334,14 +394,14 @@ export function perRow(
   // A column down the sheet, the usual case: one small array literal per row.
   const out: Matrix<ResultCell> = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    out[r] = [allFilled(required, r) ? compute(r) : checkedRow(r, shape, required, compute)];
+    out[r] = [allFilled(required, r) ? compute(r) : checkedRow(r, required, compute)];
   }
   return trimBlankRows(out);
 }
 
 /** perRow for a single cell or a block of several columns. */
 function perRowBlock(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell | Matrix<ResultCell> {
-  const cellAt = (index: number) => (allFilled(required, index) ? compute(index) : checkedRow(index, shape, required, compute));
+  const cellAt = (index: number) => (allFilled(required, index) ? compute(index) : checkedRow(index, required, compute));
   const { rows, cols } = shape;
   if (rows === 1 && cols === 1) return cellAt(0);
   const out: Matrix<ResultCell> = new Array(rows);
@@ -354,8 +414,8 @@ function perRowBlock(shape: Shape, required: readonly AnyRange[], compute: (inde
 }
 
 /** A row with a blank or unreadable input: blank, its error, or computed after all. */
-function checkedRow(index: number, shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell {
-  const state = rowState(index, shape, required);
+function checkedRow(index: number, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell {
+  const state = rowState(index, required);
   return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
 }
 
@@ -370,23 +430,23 @@ function trimBlankRows(out: Matrix<ResultCell>): Matrix<ResultCell> {
  * For aggregates: true when row `index` is to be counted, false when it is
  * blank; a bad or half-blank row is thrown as an error naming it.
  */
-export function isCountedRow(index: number, shape: Shape, required: readonly AnyRange[]): boolean {
+export function isCountedRow(index: number, required: readonly AnyRange[]): boolean {
   if (allFilled(required, index)) return true;
-  const state = rowState(index, shape, required);
+  const state = rowState(index, required);
   if (state === 'blank') return false;
   if (state !== 'ok') throw state;
   return true;
 }
 
 /** Every non-blank row of an aggregate, in order; a bad or half-blank row is an error naming it. */
-export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number, shape: Shape) => void): Shape {
+export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number) => void): Shape {
   const shape = commonShape(required);
   const size = shape.rows * shape.cols;
-  for (let index = 0; index < size; index++) if (isCountedRow(index, shape, required)) visit(index, shape);
+  for (let index = 0; index < size; index++) if (isCountedRow(index, required)) visit(index);
   return shape;
 }
 
-/** Refuses a negative value with a message naming the row. */
-export function nonNegative(value: number, what: string, index: number, shape: Shape): FormulaError | undefined {
-  return value < 0 ? badNumber(`${what} ${formatNumber(value)}${at(index, shape)} is negative`) : undefined;
+/** Refuses a negative value of `range` in row `index`, naming its cell. */
+export function nonNegative(value: number, what: string, range: Located, index: number): FormulaError | undefined {
+  return value < 0 ? badNumber(`${what} ${formatNumber(value)}${inRow(range, index)} is negative`) : undefined;
 }

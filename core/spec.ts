@@ -5,7 +5,18 @@
  * implementation starts from clean, typed input.
  */
 import { badValue } from './errors';
-import { type CellReader, LabelRange, NumberRange, ValueRange, asMatrix, coreCell, readDate, readNumber } from './ranges';
+import {
+  type BlankRule,
+  type CellReader,
+  LabelRange,
+  NumberRange,
+  type StartLookup,
+  ValueRange,
+  asMatrix,
+  coreCell,
+  readDate,
+  readNumber,
+} from './ranges';
 import { type CellValue, type HostArg, type HostMatrix, type Matrix, type Result, describeValue, isBlank, normalizeLabel } from './values';
 
 export type ParamKind =
@@ -42,6 +53,8 @@ export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boo
   readonly defaultValue?: number | string | boolean;
   /** The allowed words for a `text` parameter. */
   readonly choices?: readonly string[];
+  /** For per-row kinds: what a blank cell means in a row whose other inputs are filled (default 'required'). */
+  readonly blank?: BlankRule;
 }
 
 type ArgOf<P> =
@@ -83,7 +96,13 @@ export function defineFunction<const Ps extends readonly ParamSpec[]>(
 }
 
 function param<K extends ParamKind>(kind: K) {
-  return (name: string, description: string) => ({ name, kind, description, optional: false as const });
+  return (name: string, description: string, options: { blank?: BlankRule } = {}) => ({
+    name,
+    kind,
+    description,
+    optional: false as const,
+    ...options,
+  });
 }
 
 /** Per-row numbers. */
@@ -111,13 +130,16 @@ export function choice(spec: ParamSpec<'text', false>, defaultValue: string, cho
 }
 
 function single(param: ParamSpec, arg: CellValue | HostMatrix, readCell: CellReader): CellValue {
-  if (!Array.isArray(arg)) return arg as CellValue;
+  if (!Array.isArray(arg)) return readCell(arg);
   if (arg.length === 1 && arg[0].length === 1) return readCell(arg[0][0]);
   throw badValue(`${param.name} takes a single value, not a range of ${arg.length} × ${arg[0]?.length ?? 0}`);
 }
 
-/** Converts one host argument to the kind its parameter declares; `readCell` reads the host's range cells. */
-export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader = coreCell): unknown {
+/**
+ * Converts one host argument to the kind its parameter declares; `readCell` reads
+ * the host's cells, `start` says where its range starts when a message needs it.
+ */
+export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader = coreCell, start?: StartLookup): unknown {
   if (param.optional && isLeftOut(arg, readCell)) {
     if (param.kind === 'number' || param.kind === 'text' || param.kind === 'boolean' || param.kind === 'date') {
       return param.defaultValue;
@@ -125,15 +147,16 @@ export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader 
     return undefined;
   }
   if (arg === undefined) throw badValue(`${param.name} is required`);
+  const options = { readCell, start, blank: param.blank };
   switch (param.kind) {
     case 'numbers':
-      return new NumberRange(param.name, asMatrix(arg), readNumber, readCell);
+      return new NumberRange(param.name, asMatrix(arg), readNumber, options);
     case 'dates':
-      return new NumberRange(param.name, asMatrix(arg), readDate, readCell);
+      return new NumberRange(param.name, asMatrix(arg), readDate, options);
     case 'labels':
-      return new LabelRange(param.name, asMatrix(arg), readCell);
+      return new LabelRange(param.name, asMatrix(arg), options);
     case 'values':
-      return new ValueRange(param.name, asMatrix(arg), readCell);
+      return new ValueRange(param.name, asMatrix(arg), options);
     case 'table':
       // Tables are small blocks read as a whole (tiers, stages, curves): read every cell now.
       return asMatrix(arg).map((row) => row.map((cell) => readCell(cell)));

@@ -28,15 +28,16 @@ function checkCell(cell: unknown, spec: FunctionSpec): void {
 }
 
 /**
- * An error that marks some rows of a spilled result must say which row; the
- * same error in every cell comes from a single-cell argument and needs no row.
+ * An error that marks some rows of a spilled result must say which row, unless
+ * it is about an argument given as a single cell (which every row shares).
  */
-function checkRowsNamed(cells: unknown[], spec: FunctionSpec): void {
-  const errors = cells.filter((cell): cell is FormulaError => cell instanceof FormulaError);
-  const counts = new Map<string, number>();
-  for (const error of errors) counts.set(error.message, (counts.get(error.message) ?? 0) + 1);
-  for (const [message, count] of counts) {
-    if (count < cells.length && !/\b(row|column) \d+/.test(message)) fail(spec, `per-row error without its row: "${message}"`);
+function checkRowsNamed(cells: unknown[], spec: FunctionSpec, args: readonly HostArg[]): void {
+  const singles = spec.params.filter((_param, i) => !Array.isArray(args[i]) || (args[i] as unknown[][]).length * (args[i] as unknown[][])[0].length === 1);
+  const singleNames = namesFor({ ...spec, params: singles });
+  for (const cell of cells) {
+    if (!(cell instanceof FormulaError) || /\b(row|column) \d+/.test(cell.message)) continue;
+    const message = cell.message.toLowerCase();
+    if (!singleNames.some((name) => message.includes(name.toLowerCase()))) fail(spec, `per-row error without its row: "${cell.message}"`);
   }
 }
 
@@ -59,7 +60,7 @@ function exercise(spec: FunctionSpec, args: HostArg[]): 'answer' | 'error' {
     if (result.length === 0 || result.some((row) => row.length !== result[0].length)) fail(spec, 'ragged or empty result');
     const cells = result.flat();
     cells.forEach((cell) => checkCell(cell, spec));
-    if (spec.result !== 'table') checkRowsNamed(cells, spec);
+    if (spec.result !== 'table') checkRowsNamed(cells, spec, args);
   } else checkCell(result, spec);
   return 'answer';
 }

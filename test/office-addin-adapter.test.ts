@@ -3,7 +3,7 @@
  * test-only specs whose messages are known, so each Excel quirk is pinned down.
  */
 import { badNumber, badValue, divZero, notFound } from '../core/errors';
-import { at, commonShape, perRow } from '../core/ranges';
+import { commonShape, inRow, perRow } from '../core/ranges';
 import { boolean, date, defineFunction, labels, number, numbers, optional, choice, text } from '../core/spec';
 import { excelFunction } from '../office-addin/adapter';
 import { FakeCustomFunctionsError, fakeCustomFunctions, fakeInvocation } from './support/excel-custom-functions';
@@ -26,10 +26,10 @@ const RATIO = defineFunction({
     const shape = commonShape([top, bottom]);
     return perRow(shape, [top, bottom], (i) => {
       const b = bottom.at(i);
-      if (b === 0) return divZero(`bottom is 0${at(i, shape)}`);
-      if (b < 0) return badNumber(`bottom is negative${at(i, shape)}`);
-      if (b === 13) return notFound(`bottom 13 is unlucky${at(i, shape)}`);
-      if (b === 7) return badValue(`bottom 7 is not allowed${at(i, shape)}`);
+      if (b === 0) return divZero(`bottom is 0${inRow(bottom, i)}`);
+      if (b < 0) return badNumber(`bottom is negative${inRow(bottom, i)}`);
+      if (b === 13) return notFound(`bottom 13 is unlucky${inRow(bottom, i)}`);
+      if (b === 7) return badValue(`bottom 7 is not allowed${inRow(bottom, i)}`);
       return (top.at(i) / b) * scale;
     });
   },

@@ -1,6 +1,6 @@
 /** A draw against commission, period by period. */
 import { type FormulaError, badNumber, badValue } from '../errors';
-import { type NumberRange, type Shape, at, describeShape, locate, rowState } from '../ranges';
+import { type NumberRange, type Shape, describeShape, inRow, locate, rowState } from '../ranges';
 import { type Matrix, type ResultCell, formatNumber } from '../values';
 
 export const DRAW_HEADER: readonly string[] = ['Paid', 'Balance'];
@@ -27,7 +27,7 @@ export function drawSchedule(earned: NumberRange, draw: NumberRange, shape: Shap
   let balance = 0;
   let brokenAt = -1;
   for (let i = 0; i < size; i++) {
-    const state = rowState(i, shape, required);
+    const state = rowState(i, required);
     if (state === 'blank') {
       out.push([null, null]);
       continue;
@@ -35,11 +35,11 @@ export function drawSchedule(earned: NumberRange, draw: NumberRange, shape: Shap
     lastFilled = out.length;
     let problem: FormulaError | undefined = state === 'ok' ? undefined : state;
     if (!problem && recoverable && brokenAt >= 0) {
-      problem = badValue(`the draw balance${at(i, shape)} depends on ${locate(brokenAt, shape)}, which has an error`);
+      problem = badValue(`the draw balance in ${locate(i, shape)} depends on ${locate(brokenAt, shape)}, which has an error`);
     }
     const E = earned.at(i);
     const D = draw.at(i);
-    if (!problem && D < 0) problem = badNumber(`draw ${formatNumber(D)}${at(i, shape)} is negative`);
+    if (!problem && D < 0) problem = badNumber(`draw ${formatNumber(D)}${inRow(draw, i)} is negative`);
     if (problem) {
       if (brokenAt < 0) brokenAt = i;
       out.push([problem, problem]);
@@ -62,7 +62,7 @@ export function drawSchedule(earned: NumberRange, draw: NumberRange, shape: Shap
       balance += D - E;
     }
     if (!Number.isFinite(paid) || !Number.isFinite(balance)) {
-      const overflow = badNumber(`earned ${formatNumber(E)} against draw ${formatNumber(D)}${at(i, shape)} is too large to compute`);
+      const overflow = badNumber(`earned ${formatNumber(E)}${inRow(earned, i)} against draw ${formatNumber(D)} is too large to compute`);
       if (brokenAt < 0) brokenAt = i;
       out.push([overflow, overflow]);
       continue;

@@ -1,15 +1,15 @@
 /** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
 import { type FormulaError, badNumber, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type Shape, at, commonShape, isCountedRow, perRow } from '../ranges';
+import { type Located, commonShape, inRow, isCountedRow, perRow } from '../ranges';
 import { rampFactor, readRamp } from '../ramp';
 import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
 import { mean, median } from '../statistics';
 import { formatNumber, isoFromSerial } from '../values';
 
 /** Why an expected attainment cannot be used, or undefined. */
-function attainmentProblem(attainment: number, index: number, shape: Shape): FormulaError | undefined {
-  return fractionProblem(attainment, 'expected_attainment', at(index, shape));
+function attainmentProblem(attainment: number, range: Located | undefined, index: number): FormulaError | undefined {
+  return fractionProblem(attainment, 'expected_attainment', range ? inRow(range, index) : '');
 }
 
 /**
@@ -44,15 +44,15 @@ export const REPS_NEEDED = defineFunction({
       const goal = target.at(i);
       const quota = quotaPerRep.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
-      if (goal < 0) return badNumber(`target ${formatNumber(goal)}${at(i, shape)} is negative`);
-      if (quota < 0) return badNumber(`quota_per_rep ${formatNumber(quota)}${at(i, shape)} is negative`);
-      if (!(attainment >= 0 && attainment <= 1)) return attainmentProblem(attainment, i, shape)!;
-      if (quota === 0) return divZero(`quota_per_rep is 0${at(i, shape)}`);
-      if (attainment === 0) return divZero(`expected_attainment is 0${at(i, shape)}: no number of reps reaches the target`);
+      if (goal < 0) return badNumber(`target ${formatNumber(goal)}${inRow(target, i)} is negative`);
+      if (quota < 0) return badNumber(`quota_per_rep ${formatNumber(quota)}${inRow(quotaPerRep, i)} is negative`);
+      if (!(attainment >= 0 && attainment <= 1)) return attainmentProblem(attainment, expectedAttainment, i)!;
+      if (quota === 0) return divZero(`quota_per_rep is 0${inRow(quotaPerRep, i)}`);
+      if (attainment === 0) return divZero(`expected_attainment is 0${inRow(expectedAttainment!, i)}: no number of reps reaches the target`);
       if (goal === 0) return 0;
       const reps = ceilAfterDivision(goal / quota / attainment);
       if (!Number.isFinite(reps)) {
-        return badNumber(`quota_per_rep ${formatNumber(quota)}${at(i, shape)} is too small for target ${formatNumber(goal)}: no spreadsheet number counts the reps`);
+        return badNumber(`quota_per_rep ${formatNumber(quota)}${inRow(quotaPerRep, i)} is too small for target ${formatNumber(goal)}${inRow(target, i)}: no spreadsheet number counts the reps`);
       }
       return reps;
     });
@@ -85,10 +85,10 @@ export const TEAM_CAPACITY = defineFunction({
       const month = monthsInSeat.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
       // NaN marks a blank or unreadable cell: skip the blank row, or raise the row's error.
-      if ((quota !== quota || month !== month || attainment !== attainment) && !isCountedRow(i, shape, required)) continue;
-      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
-      if (!(attainment >= 0 && attainment <= 1)) throw attainmentProblem(attainment, i, shape)!;
-      const factor = rampFactor(schedule, month, i, shape, 'months_in_seat');
+      if ((quota !== quota || month !== month || attainment !== attainment) && !isCountedRow(i, required)) continue;
+      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${inRow(quotas, i)} is negative`);
+      if (!(attainment >= 0 && attainment <= 1)) throw attainmentProblem(attainment, expectedAttainment, i)!;
+      const factor = rampFactor(schedule, month, monthsInSeat, i);
       if (typeof factor !== 'number') throw factor;
       capacity += quota * factor * attainment;
     }
@@ -121,11 +121,11 @@ export const RAMP_TIME = defineFunction({
     for (let i = 0; i < size; i++) {
       const hireValue = hireDates.at(i);
       const rampedValue = rampedDates.at(i);
-      if ((hireValue !== hireValue || rampedValue !== rampedValue) && !isCountedRow(i, shape, required)) continue;
+      if ((hireValue !== hireValue || rampedValue !== rampedValue) && !isCountedRow(i, required)) continue;
       const hired = Math.floor(hireValue);
       const ramped = Math.floor(rampedValue);
       if (ramped < hired) {
-        throw badNumber(`ramped date ${isoFromSerial(ramped)}${at(i, shape)} is before the hire date ${isoFromSerial(hired)}`);
+        throw badNumber(`ramped date ${isoFromSerial(ramped)}${inRow(rampedDates, i)} is before the hire date ${isoFromSerial(hired)}${inRow(hireDates, i)}`);
       }
       days[count++] = ramped - hired;
     }

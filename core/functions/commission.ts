@@ -5,7 +5,7 @@ import { commissionOn, readTiers } from '../commission/tiers';
 import { percentTypedAsNumber } from '../commission/table';
 import { badNumber, divZero } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type NumberRange, at, commonShape, forEachFilledRow, perRow } from '../ranges';
+import { type NumberRange, commonShape, forEachFilledRow, inRow, perRow } from '../ranges';
 import { boolean, choice, dates, defineFunction, number, numbers, optional, table, text } from '../spec';
 import type { FunctionSpec } from '../spec';
 import { formatNumber, formatPercent, isoFromSerial } from '../values';
@@ -56,8 +56,8 @@ export const COMMISSION = defineFunction({
       let q = 1;
       if (quota) {
         q = quota.at(i);
-        if (q === 0) return divZero(`quota is 0${at(i, shape)}`);
-        if (q < 0) return badNumber(`quota ${formatNumber(q)}${at(i, shape)} is negative`);
+        if (q === 0) return divZero(`quota is 0${inRow(quota, i)}`);
+        if (q < 0) return badNumber(`quota ${formatNumber(q)}${inRow(quota, i)} is negative`);
       }
       const x = amount.at(i);
       let p = 0;
@@ -72,7 +72,7 @@ export const COMMISSION = defineFunction({
           ? commissionOn(tiers, retroactive, x / q)
           : commissionOn(tiers, retroactive, (p + x) / q) - commissionOn(tiers, retroactive, p / q);
       const result = earned * q;
-      if (!Number.isFinite(result)) return badNumber(`commission on amount ${formatNumber(x)}${at(i, shape)} is too large to compute`);
+      if (!Number.isFinite(result)) return badNumber(`commission on amount ${formatNumber(x)}${inRow(amount, i)} is too large to compute`);
       return result;
     });
   },
@@ -120,7 +120,7 @@ export const PAYOUT_CURVE = defineFunction({
       let payout = payoutAt(curve, x);
       if (cap !== undefined && payout > cap) payout = cap;
       if (!Number.isFinite(payout)) {
-        return badNumber(`payout for attainment ${formatNumber(x)}${at(i, shape)} is too large to compute: give a cap`);
+        return badNumber(`payout for attainment ${formatNumber(x)}${inRow(attainment, i)} is too large to compute: give a cap`);
       }
       return payout;
     });
@@ -194,10 +194,9 @@ export const CLAWBACK = defineFunction({
     const prorated = method === 'prorated';
     const shape = commonShape([commission, closeDates, cancelDates, windowDays]);
     return perRow(shape, [commission, closeDates, windowDays], (i) => {
-      const where = at(i, shape);
       const window = windowDays.at(i);
       if (!(window > 0)) {
-        return badNumber(`window_days ${formatNumber(window)}${where} must be above 0: give the days after closing during which a cancellation claws back`);
+        return badNumber(`window_days ${formatNumber(window)}${inRow(windowDays, i)} must be above 0: give the days after closing during which a cancellation claws back`);
       }
       const problem = cancelDates.errorAt(i);
       if (problem) return problem;
@@ -206,7 +205,7 @@ export const CLAWBACK = defineFunction({
       const close = closeDates.at(i);
       const daysActive = Math.floor(cancel) - Math.floor(close);
       if (daysActive < 0) {
-        return badNumber(`cancel date ${describeDate(cancel)}${where} is before the close date ${describeDate(close)}`);
+        return badNumber(`cancel date ${describeDate(cancel)}${inRow(cancelDates, i)} is before the close date ${describeDate(close)}${inRow(closeDates, i)}`);
       }
       if (daysActive > window) return 0;
       const paid = commission.at(i);
@@ -232,9 +231,9 @@ export const SPLIT_CREDIT = defineFunction({
   ],
   impl(amount, splits, allowOverlay) {
     let total = 0;
-    const shape = forEachFilledRow([splits], (i, rowShape) => {
+    const shape = forEachFilledRow([splits], (i) => {
       const split = splits.at(i);
-      const problem = fractionProblem(split, 'split', at(i, rowShape));
+      const problem = fractionProblem(split, 'split', inRow(splits, i));
       if (problem) throw problem;
       total += split;
     });

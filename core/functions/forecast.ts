@@ -1,10 +1,13 @@
 /** Forecast quality and projection. */
 import { badNumber, divZero, notFound } from '../errors';
-import { type NumberRange, at, commonShape, forEachFilledRow, isCountedRow, perRow } from '../ranges';
+import { type NumberRange, commonShape, forEachFilledRow, inRow, isCountedRow, perRow } from '../ranges';
 import { choice, defineFunction, labels, numbers, text } from '../spec';
-import { type Matrix, formatNumber } from '../values';
+import { type Matrix, describeValue, formatNumber } from '../values';
 
 const PER_ROW_MEASURES = ['pe', 'ape'];
+
+/** Forecast sheets carry forecasts for months whose actuals have not come in: such a row is left out. */
+const ACTUALS = numbers('actuals', 'What actually closed; a blank actual is a period not closed yet, left out.', { blank: 'skips-row' });
 const MEASURES = [...PER_ROW_MEASURES, 'mape', 'wape', 'bias', 'tracking_signal'];
 
 export const FORECAST_ERROR = defineFunction({
@@ -12,7 +15,7 @@ export const FORECAST_ERROR = defineFunction({
   category: 'forecast',
   summary: 'Forecast error, actual − forecast: per row as a percentage (pe, ape) or summed up (mape, wape, bias, tracking_signal).',
   params: [
-    numbers('actuals', 'What actually closed.'),
+    ACTUALS,
     numbers('forecasts', 'What was forecast for the same rows.'),
     choice(text('measure', 'pe, ape (per row), mape, wape, bias or tracking_signal (one value).'), 'pe', MEASURES),
     choice(text('denominator', 'Divide by the actual (default) or the forecast.'), 'actual', ['actual', 'forecast']),
@@ -26,6 +29,9 @@ export const FORECAST_ERROR = defineFunction({
     { args: [[[100], [200], [400]], [[110], [180], [400]], 'bias'], expect: 3.3333333333333335 },
     { args: [[[100], [200], [400]], [[110], [180], [400]], 'tracking_signal'], expect: 1 },
     { args: [[[100], [0]], [[110], [20]], 'ape'], expect: [[0.1], ['#DIV/0!']] },
+    // Forecasts run ahead of the actuals: months not closed yet are blank per row and left out of every measure.
+    { args: [[[100], [200], [null]], [[110], [180], [500]], 'ape'], expect: [[0.1], [0.1]] },
+    { args: [[[100], [200], [400], [null]], [[110], [180], [400], [900]], 'wape'], expect: 0.04285714285714286 },
   ],
   impl(actuals, forecasts, measure, denominator) {
     const divisor = denominator === 'forecast' ? forecasts : actuals;
@@ -33,7 +39,7 @@ export const FORECAST_ERROR = defineFunction({
       const shape = commonShape([actuals, forecasts]);
       return perRow(shape, [actuals, forecasts], (i) => {
         const d = divisor.at(i);
-        if (d === 0) return divZero(`${divisor.name === 'actuals' ? 'actual' : 'forecast'} is 0${at(i, shape)}`);
+        if (d === 0) return divZero(`${divisor === actuals ? 'actual' : 'forecast'} is 0${inRow(divisor, i)}`);
         const error = actuals.at(i) - forecasts.at(i);
         return measure === 'ape' ? Math.abs(error) / Math.abs(d) : error / d;
       });
@@ -65,11 +71,11 @@ function sumErrors(actuals: NumberRange, forecasts: NumberRange, byActual: boole
     const actual = actuals.at(i);
     const forecast = forecasts.at(i);
     // NaN marks a blank or unreadable cell: only then does the row need a closer look.
-    if ((actual !== actual || forecast !== forecast) && !isCountedRow(i, shape, required)) continue;
+    if ((actual !== actual || forecast !== forecast) && !isCountedRow(i, required)) continue;
     const rowError = actual - forecast;
     const d = byActual ? actual : forecast;
     if (mape && d === 0) {
-      throw divZero(`${byActual ? 'actual' : 'forecast'} is 0${at(i, shape)}, so its percentage error is undefined`);
+      throw divZero(`${byActual ? 'actual' : 'forecast'} is 0${inRow(byActual ? actuals : forecasts, i)}, so its percentage error is undefined`);
     }
     rows++;
     error += rowError;
@@ -103,9 +109,12 @@ export const FORECAST_ACCURACY = defineFunction({
   name: 'FORECAST_ACCURACY',
   category: 'forecast',
   summary: 'Forecast accuracy as 1 − WAPE, floored at 0 (1 means every forecast was exact).',
-  params: [numbers('actuals', 'What actually closed.'), numbers('forecasts', 'What was forecast for the same rows.')],
+  params: [ACTUALS, numbers('forecasts', 'What was forecast for the same rows.')],
   result: 'aggregate',
-  examples: [{ args: [[[100], [200], [400]], [[110], [180], [400]]], expect: 0.9571428571428572 }],
+  examples: [
+    { args: [[[100], [200], [400]], [[110], [180], [400]]], expect: 0.9571428571428572 },
+    { args: [[[100], [200], [400], [null], [null]], [[110], [180], [400], [450], [500]]], expect: 0.9571428571428572 },
+  ],
   impl(actuals, forecasts) {
     return Math.max(0, 1 - aggregateError(actuals, forecasts, actuals, 'wape'));
   },
@@ -128,11 +137,11 @@ export const RUN_RATE = defineFunction({
     return perRow(shape, inputs, (i) => {
       const daysElapsed = elapsed.at(i);
       const daysInPeriod = period.at(i);
-      if (daysElapsed < 0) return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${at(i, shape)} is negative`);
-      if (daysInPeriod < 0) return badNumber(`days_in_period ${formatNumber(daysInPeriod)}${at(i, shape)} is negative`);
-      if (daysElapsed === 0) return divZero(`days_elapsed is 0${at(i, shape)}: no days have passed yet`);
+      if (daysElapsed < 0) return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${inRow(elapsed, i)} is negative`);
+      if (daysInPeriod < 0) return badNumber(`days_in_period ${formatNumber(daysInPeriod)}${inRow(period, i)} is negative`);
+      if (daysElapsed === 0) return divZero(`days_elapsed is 0${inRow(elapsed, i)}: no days have passed yet`);
       if (daysElapsed > daysInPeriod) {
-        return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${at(i, shape)} is more than days_in_period ${formatNumber(daysInPeriod)}`);
+        return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${inRow(elapsed, i)} is more than days_in_period ${formatNumber(daysInPeriod)}${inRow(period, i)}`);
       }
       return (actual.at(i) / daysElapsed) * daysInPeriod;
     });
@@ -166,12 +175,12 @@ export const FORECAST_ROLLUP = defineFunction({
   ],
   impl(amounts, categories) {
     const totals = new Float64Array(ROLLUP_CATEGORIES.length);
-    forEachFilledRow([amounts, categories], (i, shape) => {
+    forEachFilledRow([amounts, categories], (i) => {
       const key = categories.at(i)!;
       if (EXCLUDED_CATEGORIES.has(key)) return;
       const position = CATEGORY_POSITION.get(key);
       if (position === undefined) {
-        throw notFound(`category "${categories.rawAt(i)}"${at(i, shape)} is not Closed, Commit, Best Case, Pipeline or Omitted`);
+        throw notFound(`category ${describeValue(categories.rawAt(i))}${inRow(categories, i)} is not Closed, Commit, Best Case, Pipeline or Omitted`);
       }
       totals[position] += amounts.at(i);
     });

@@ -1,34 +1,29 @@
 /** Pipeline: weighted pipeline, coverage, win rates, conversion and cycle times. */
-import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
+import { badNumber, badValue, divZero, notFound } from '../errors';
 import { fractionProblem } from '../fractions';
 import { outcomeClassifier } from '../outcomes';
-import { type LabelRange, type Shape, type ValueRange, at, commonShape, isCountedRow, perRow, readNumber } from '../ranges';
+import { type LabelRange, type ValueRange, commonShape, inRow, isCountedRow, nonNegative, perRow, readNumber } from '../ranges';
 import { type StageTable, readStageTable } from '../stages';
 import { mean, median } from '../statistics';
 import { choice, date, dates, defineFunction, labels, numbers, optional, table, text, values } from '../spec';
 import { type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
 
-function probabilityAt(
-  probabilities: ValueRange,
-  stages: StageTable | undefined,
-  index: number,
-  shape: Shape,
-): number {
+function probabilityAt(probabilities: ValueRange, stages: StageTable | undefined, index: number): number {
   const cell = probabilities.at(index);
   let probability: number;
   if (typeof cell === 'string' && stages) {
     const found = stages.probabilityOf.get(normalizeLabel(cell));
-    if (found === undefined) throw notFound(`stage ${describeValue(cell)}${at(index, shape)} is not in stage_table`);
+    if (found === undefined) throw notFound(`stage ${describeValue(cell)}${inRow(probabilities, index)} is not in stage_table`);
     probability = found;
   } else {
     const read = readNumber(cell);
     if (typeof read === 'string') {
       const hint = typeof cell === 'string' ? ': for stage names, give the stage table as the third argument' : '';
-      throw badValue(`probability ${describeValue(cell)}${at(index, shape)} ${read}${hint}`);
+      throw badValue(`probability ${describeValue(cell)}${inRow(probabilities, index)} ${read}${hint}`);
     }
     probability = read;
   }
-  const problem = fractionProblem(probability, 'probability', at(index, shape));
+  const problem = fractionProblem(probability, 'probability', inRow(probabilities, index));
   if (problem) throw problem;
   return probability;
 }
@@ -86,8 +81,8 @@ export const WEIGHTED_PIPELINE = defineFunction({
         total += amount * cell;
         continue;
       }
-      if (!isCountedRow(i, shape, required)) continue;
-      const probability = probabilityAt(probabilities, stages, i, shape);
+      if (!isCountedRow(i, required)) continue;
+      const probability = probabilityAt(probabilities, stages, i);
       if (closeDates && inPeriod && !inPeriod(closeDates.at(i))) continue;
       total += amount * probability;
     }
@@ -105,11 +100,6 @@ function periodFilter(name: string, start: number | undefined, end: number | und
   const from = start === undefined ? -Infinity : Math.floor(start);
   const to = end === undefined ? Infinity : Math.floor(end);
   return (closeDate: number) => Math.floor(closeDate) >= from && Math.floor(closeDate) <= to;
-}
-
-/** Refuses a negative per-row value, naming it and its row. */
-function negative(value: number, what: string, index: number, shape: Shape): FormulaError | undefined {
-  return value < 0 ? badNumber(`${what} ${formatNumber(value)}${at(index, shape)} is negative`) : undefined;
 }
 
 export const PIPELINE_COVERAGE = defineFunction({
@@ -130,11 +120,11 @@ export const PIPELINE_COVERAGE = defineFunction({
     const required = [openPipeline, quota];
     const shape = commonShape(closedWon ? [...required, closedWon] : required);
     return perRow(shape, required, (i) => {
-      const problem = negative(quota.at(i), 'quota', i, shape) ?? closedWon?.errorAt(i);
+      const problem = nonNegative(quota.at(i), 'quota', quota, i) ?? closedWon?.errorAt(i);
       if (problem) return problem;
       const won = closedWon && !Number.isNaN(closedWon.at(i)) ? closedWon.at(i) : 0;
       const remaining = quota.at(i) - won;
-      if (remaining <= 0) return notFound(`quota already met${at(i, shape)}: closed won ${formatNumber(won)} ≥ quota ${formatNumber(quota.at(i))}`);
+      if (remaining <= 0) return notFound(`quota already met: closed won ${formatNumber(won)}${closedWon ? inRow(closedWon, i) : ''} ≥ quota ${formatNumber(quota.at(i))}${inRow(quota, i)}`);
       return openPipeline.at(i) / remaining;
     });
   },
@@ -182,7 +172,7 @@ function stageIndex(order: LabelRange): Map<string, number> {
   for (let i = 0; i < order.size; i++) {
     const key = order.keys[i];
     if (key === null) continue;
-    if (index.has(key)) throw badValue(`stage "${order.raw[i]}" appears twice in stage_order`);
+    if (index.has(key)) throw badValue(`stage ${describeValue(order.raw[i])}${inRow(order, i)} appears twice in stage_order`);
     index.set(key, index.size);
   }
   if (index.size < 2) throw badValue('stage_order needs at least two stages');
@@ -221,7 +211,7 @@ export const STAGE_CONVERSION = defineFunction({
       const key = furthest.keys[i];
       if (key === null) continue;
       const position = positions.get(key);
-      if (position === undefined) throw notFound(`stage "${furthest.raw[i]}"${at(i, furthest)} is not in stage_order`);
+      if (position === undefined) throw notFound(`stage ${describeValue(furthest.raw[i])}${inRow(furthest, i)} is not in stage_order`);
       atStage[position]++;
     }
     // A deal that got to stage k also reached every stage before it.
@@ -298,12 +288,12 @@ export const SALES_CYCLE = defineFunction({
       const start = starts.at(i);
       const close = closes.at(i);
       if (Number.isNaN(close)) {
-        if (outcomes) throw badValue(`close_dates is blank${at(i, shape)} for a won deal`);
+        if (outcomes) throw badValue(`close_dates is blank${inRow(closes, i)} for a won deal`);
         continue; // an open deal has no cycle yet
       }
-      if (Number.isNaN(start)) throw badValue(`start_dates is blank${at(i, shape)} for a closed deal`);
+      if (Number.isNaN(start)) throw badValue(`start_dates is blank${inRow(starts, i)} for a closed deal`);
       if (close < start) {
-        throw badNumber(`close date ${isoFromSerial(close)}${at(i, shape)} is before its start date ${isoFromSerial(start)}`);
+        throw badNumber(`close date ${isoFromSerial(close)}${inRow(closes, i)} is before its start date ${isoFromSerial(start)}${inRow(starts, i)}`);
       }
       days[count++] = Math.floor(close) - Math.floor(start);
     }
@@ -338,7 +328,7 @@ export const AVG_DEAL_SIZE = defineFunction({
       if (error) throw error;
       const amount = amounts.at(i);
       if (Number.isNaN(amount)) {
-        if (outcomes) throw badValue(`amounts is blank${at(i, shape)} for a won deal`);
+        if (outcomes) throw badValue(`amounts is blank${inRow(amounts, i)} for a won deal`);
         continue;
       }
       total += amount;
@@ -366,11 +356,11 @@ export const SALES_VELOCITY = defineFunction({
     const shape = commonShape(inputs);
     return perRow(shape, inputs, (i) => {
       const problem =
-        negative(opportunities.at(i), 'open_opportunities', i, shape) ??
-        fractionProblem(winRate.at(i), 'win_rate', at(i, shape)) ??
-        negative(cycleDays.at(i), 'cycle_days', i, shape);
+        nonNegative(opportunities.at(i), 'open_opportunities', opportunities, i) ??
+        fractionProblem(winRate.at(i), 'win_rate', inRow(winRate, i)) ??
+        nonNegative(cycleDays.at(i), 'cycle_days', cycleDays, i);
       if (problem) return problem;
-      if (cycleDays.at(i) === 0) return divZero(`cycle_days is 0${at(i, shape)}`);
+      if (cycleDays.at(i) === 0) return divZero(`cycle_days is 0${inRow(cycleDays, i)}`);
       return (opportunities.at(i) * winRate.at(i) * dealSize.at(i)) / cycleDays.at(i);
     });
   },
@@ -389,9 +379,9 @@ export const CAC = defineFunction({
   impl(cost, customers) {
     const shape = commonShape([cost, customers]);
     return perRow(shape, [cost, customers], (i) => {
-      const problem = negative(cost.at(i), 'sales_marketing_cost', i, shape) ?? negative(customers.at(i), 'new_customers', i, shape);
+      const problem = nonNegative(cost.at(i), 'sales_marketing_cost', cost, i) ?? nonNegative(customers.at(i), 'new_customers', customers, i);
       if (problem) return problem;
-      if (customers.at(i) === 0) return divZero(`new_customers is 0${at(i, shape)}`);
+      if (customers.at(i) === 0) return divZero(`new_customers is 0${inRow(customers, i)}`);
       return cost.at(i) / customers.at(i);
     });
   },

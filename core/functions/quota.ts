@@ -1,6 +1,6 @@
 /** Quota and attainment. */
 import { badNumber, badValue, divZero } from '../errors';
-import { at, commonShape, perRow } from '../ranges';
+import { commonShape, inRow, perRow } from '../ranges';
 import { readRamp, rampFactor } from '../ramp';
 import { dates, defineFunction, number, numbers, optional, table } from '../spec';
 import { formatNumber, isoFromSerial } from '../values';
@@ -10,7 +10,9 @@ export const QUOTA_ATTAINMENT = defineFunction({
   category: 'quota',
   summary: 'Attainment per rep: actual bookings divided by quota (1.2 means 120% of quota).',
   params: [
-    numbers('actual', 'Bookings or revenue credited to each rep; a cell or a column.'),
+    numbers('actual', 'Bookings or revenue credited to each rep; a cell or a column. Blank next to a quota is a rep who has booked nothing yet: 0.', {
+      blank: 'zero',
+    }),
     numbers('quota', 'Each rep\'s quota for the same period; one cell applies to every row.'),
   ],
   result: 'per-row',
@@ -18,13 +20,15 @@ export const QUOTA_ATTAINMENT = defineFunction({
     { args: [[[90000], [120000], ['']], 100000], expect: [[0.9], [1.2], ['']] },
     { args: [45000, 50000], expect: 0.9 },
     { args: [[[80000], [30000]], [[100000], [0]]], expect: [[0.8], ['#DIV/0!']] },
+    // A rep with a quota and nothing booked yet is at 0%, as =B3/C3 gives; a row with neither stays blank.
+    { args: [[[90000], [''], ['']], [[100000], [80000], ['']]], expect: [[0.9], [0]] },
   ],
   impl(actual, quota) {
     const shape = commonShape([actual, quota]);
     return perRow(shape, [actual, quota], (i) => {
       const q = quota.at(i);
-      if (q === 0) return divZero(`quota is 0${at(i, shape)}`);
-      if (q < 0) return badNumber(`quota ${formatNumber(q)}${at(i, shape)} is negative`);
+      if (q === 0) return divZero(`quota is 0${inRow(quota, i)}`);
+      if (q < 0) return badNumber(`quota ${formatNumber(q)}${inRow(quota, i)} is negative`);
       return actual.at(i) / q;
     });
   },
@@ -60,8 +64,8 @@ export const QUOTA_ATTAINMENT_RATE = defineFunction({
       if (error) throw error;
       const quota = quotas.at(i);
       if (Number.isNaN(quota)) continue;
-      if (quota === 0) throw divZero(`quota is 0${at(i, shape)}: leave it blank to leave the rep out`);
-      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${at(i, shape)} is negative`);
+      if (quota === 0) throw divZero(`quota is 0${inRow(quotas, i)}: leave it blank to leave the rep out`);
+      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${inRow(quotas, i)} is negative`);
       const actual = actuals.at(i);
       reps++;
       // Compare in money, not ratios, so 90/100 ≥ 90% holds exactly.
@@ -95,14 +99,14 @@ export const PRORATED_QUOTA = defineFunction({
     return perRow(shape, required, (i) => {
       const start = Math.floor(periodStart.at(i));
       const end = Math.floor(periodEnd.at(i));
-      if (end < start) return badNumber(`period_end ${isoFromSerial(end)}${at(i, shape)} is before period_start ${isoFromSerial(start)}`);
+      if (end < start) return badNumber(`period_end ${isoFromSerial(end)}${inRow(periodEnd, i)} is before period_start ${isoFromSerial(start)}${inRow(periodStart, i)}`);
       const error = activeTo?.errorAt(i);
       if (error) return error;
       const from = Math.floor(activeFrom.at(i));
       const toValue = activeTo?.at(i);
       const openEnded = toValue === undefined || Number.isNaN(toValue);
       const to = openEnded ? end : Math.floor(toValue);
-      if (!openEnded && to < from) return badNumber(`active_to ${isoFromSerial(to)}${at(i, shape)} is before active_from ${isoFromSerial(from)}`);
+      if (!openEnded && to < from) return badNumber(`active_to ${isoFromSerial(to)}${inRow(activeTo!, i)} is before active_from ${isoFromSerial(from)}${inRow(activeFrom, i)}`);
       const activeDays = Math.max(0, Math.min(end, to) - Math.max(start, from) + 1);
       return (quota.at(i) * activeDays) / (end - start + 1);
     });
@@ -128,7 +132,7 @@ export const RAMPED_QUOTA = defineFunction({
     const schedule = readRamp(ramp);
     const shape = commonShape([fullQuota, monthInSeat]);
     return perRow(shape, [fullQuota, monthInSeat], (i) => {
-      const factor = rampFactor(schedule, monthInSeat.at(i), i, shape);
+      const factor = rampFactor(schedule, monthInSeat.at(i), monthInSeat, i);
       return typeof factor === 'number' ? fullQuota.at(i) * factor : factor;
     });
   },
@@ -172,7 +176,7 @@ export const ALLOCATE_QUOTA = defineFunction({
       const error = weights.errorAt(i);
       if (error) throw error;
       const weight = weights.at(i);
-      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${at(i, shape)} is negative`);
+      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${inRow(weights, i)} is negative`);
       if (!Number.isNaN(weight)) total += weight;
     }
     if (total === 0) throw divZero('the weights add up to 0, so there is nothing to split by');

@@ -1,6 +1,6 @@
 /** Territory and assignment: how even a split is, what each territory holds, rule-based and round-robin assignment. */
 import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
-import { type NumberRange, type Shape, type ValueRange, at, commonShape, describeShape, forEachFilledRow, isCountedRow } from '../ranges';
+import { type NumberRange, type ValueRange, commonShape, describeShape, forEachFilledRow, inRow, isCountedRow } from '../ranges';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
 import { mean } from '../statistics';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
@@ -24,7 +24,7 @@ class TerritoryIndex {
   private lastId = -1;
 
   /** Adds one account of `weight` to the territory `cell` names. */
-  add(cell: CellValue, weight: number, index: number, shape: Shape): void {
+  add(cell: CellValue, weight: number, assignments: ValueRange, index: number): void {
     let id: number | undefined;
     if (cell === this.lastCell) id = this.lastId;
     else if (typeof cell === 'number') {
@@ -34,7 +34,7 @@ class TerritoryIndex {
       id = this.byText.get(cell);
       if (id === undefined) this.byText.set(cell, (id = this.idOfKey(normalizeLabel(cell), cell.trim())));
     } else {
-      throw badValue(`assignments ${describeValue(cell)}${at(index, shape)} is not a territory: use a territory name or number`);
+      throw badValue(`assignments ${describeValue(cell)}${inRow(assignments, index)} is not a territory: use a territory name or number`);
     }
     this.lastCell = cell;
     this.lastId = id;
@@ -65,9 +65,9 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
     const cell = assignments.at(i);
     const weight = weights.at(i);
     // A blank or unreadable cell: skip the blank row, or raise the row's error.
-    if ((cell === null || weight !== weight) && !isCountedRow(i, shape, required)) continue;
-    if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${at(i, shape)} is negative`);
-    territories.add(cell, weight, i, shape);
+    if ((cell === null || weight !== weight) && !isCountedRow(i, required)) continue;
+    if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${inRow(weights, i)} is negative`);
+    territories.add(cell, weight, assignments, i);
   }
   territories.totals.forEach((total, t) => {
     if (!Number.isFinite(total)) {
@@ -391,12 +391,12 @@ export const ROUND_ROBIN = defineFunction({
     }
     const names: CellValue[] = [];
     const shares: number[] = [];
-    forEachFilledRow(weights ? [reps, weights] : [reps], (i, shape) => {
+    forEachFilledRow(weights ? [reps, weights] : [reps], (i) => {
       const rep = reps.at(i);
       names.push(typeof rep === 'string' ? rep.trim() : rep);
       if (!weights) return;
       const weight = weights.at(i);
-      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)} for rep ${describeValue(rep)}${at(i, shape)} is negative`);
+      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)} for rep ${describeValue(rep)}${inRow(weights, i)} is negative`);
       shares.push(weight);
     });
     const k = names.length;

@@ -79,8 +79,11 @@ describe('rampFactor', () => {
     expect(zero).toBeInstanceOf(FormulaError);
     expect((zero as FormulaError).code).toBe('#NUM!');
     expect((zero as FormulaError).message).toBe('month in seat 0 is below 1: the first month in seat is month 1');
-    const inRow = rampFactor(ramp, 0.5, 2, { rows: 5, cols: 1 }) as FormulaError;
-    expect(inRow.message).toBe('month in seat 0.5 in row 3 is below 1: the first month in seat is month 1');
+    const months = { name: 'months', rows: 5, cols: 1, start: () => undefined };
+    const inRow = rampFactor(ramp, 0.5, months, 2) as FormulaError;
+    expect(inRow.message).toBe('months 0.5 in row 3 of months is below 1: the first month in seat is month 1');
+    const onSheet = rampFactor(ramp, 0.5, { ...months, start: () => ({ row: 1, col: 3 }) }, 2) as FormulaError;
+    expect(onSheet.message).toBe('months 0.5 in D4 is below 1: the first month in seat is month 1');
     expect((rampFactor(ramp, -3) as FormulaError).code).toBe('#NUM!');
   });
 

@@ -17,8 +17,8 @@ describe('REPS_NEEDED', () => {
 
   it('marks only the bad row: zero quota #DIV/0!, negative values #NUM!', () => {
     expect(call('REPS_NEEDED', column(100, 100, -5, 100), column(10, 0, 10, -10))).toEqual([[10], ['#DIV/0!'], ['#NUM!'], ['#NUM!']]);
-    expect(cellError('REPS_NEEDED', 1, 0, column(100, 100), column(10, 0)).message).toBe('quota_per_rep is 0 in row 2');
-    expect(cellError('REPS_NEEDED', 1, 0, column(100, -5), 10).message).toBe('target -5 in row 2 is negative');
+    expect(cellError('REPS_NEEDED', 1, 0, column(100, 100), column(10, 0)).message).toBe('quota_per_rep is 0 in row 2 of quota_per_rep');
+    expect(cellError('REPS_NEEDED', 1, 0, column(100, -5), 10).message).toBe('target -5 in row 2 of target is negative');
   });
 
   it('refuses attainment above 100% with the fix, and 0% attainment', () => {
@@ -67,18 +67,18 @@ describe('TEAM_CAPACITY', () => {
   it('refuses a month below 1, naming the row', () => {
     const error = callError('TEAM_CAPACITY', column(100, 100), column(1, 0), ramp);
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('months_in_seat 0 in row 2 is below 1: the first month in seat is month 1');
+    expect(error.message).toBe('months_in_seat 0 in row 2 of months_in_seat is below 1: the first month in seat is month 1');
   });
 
   it('refuses a negative quota, a bad ramp and attainment above 100%', () => {
-    expect(callError('TEAM_CAPACITY', column(100, -1), column(1, 2), ramp).message).toBe('quota -1 in row 2 is negative');
+    expect(callError('TEAM_CAPACITY', column(100, -1), column(1, 2), ramp).message).toBe('quota -1 in row 2 of quotas is negative');
     expect(callError('TEAM_CAPACITY', 100, 1, [[0.25, 50]]).message).toBe('ramp 50 for month 2 is above 100%: enter 50% or 0.5');
     expect(callError('TEAM_CAPACITY', 100, 1, ramp, 85).code).toBe('#NUM!');
   });
 
   it('refuses a rep with a quota but no month in seat, and mismatched ranges', () => {
     expect(callError('TEAM_CAPACITY', column(100, 100), column(1, null), ramp).message).toBe(
-      'months_in_seat is blank in row 2 while the row has other values',
+      'months_in_seat is blank in row 2 of months_in_seat while the row has other values',
     );
     expect(callError('TEAM_CAPACITY', column(1, 2), column(1, 2, 3), ramp).message).toMatch(
       /quotas is 2 rows × 1 column but months_in_seat is 3 rows × 1 column/,
@@ -107,12 +107,12 @@ describe('RAMP_TIME', () => {
   it('refuses a ramped date before the hire date, naming the row', () => {
     const error = callError('RAMP_TIME', column('2026-01-01', '2026-02-01'), column('2026-03-01', '2026-01-15'));
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('ramped date 2026-01-15 in row 2 is before the hire date 2026-02-01');
+    expect(error.message).toBe('ramped date 2026-01-15 in row 2 of ramped_dates is before the hire date 2026-02-01 in row 2 of hire_dates');
   });
 
   it('refuses text that is not a date, and an unknown statistic', () => {
     expect(callError('RAMP_TIME', column(46023, 'last spring'), column(46100, 46200)).message).toBe(
-      'hire_dates "last spring" in row 2 is not a date: use a date cell or text like 2026-03-31',
+      'hire_dates "last spring" in row 2 of hire_dates is not a date: use a date cell or text like 2026-03-31',
     );
     expect(callError('RAMP_TIME', 46023, 46100, 'mode').message).toContain('mean, median');
   });

@@ -71,7 +71,7 @@ describe('COMMISSION', () => {
     const result = call('COMMISSION', column(1000, 1000), TIERS, null, column(0, 'lots'));
     expect(result).toEqual([[40], ['#VALUE!']]);
     expect(cellError('COMMISSION', 1, 0, column(1000, 1000), TIERS, null, column(0, 'lots')).message).toBe(
-      'prior "lots" in row 2 is not a number',
+      'prior "lots" in row 2 of prior is not a number',
     );
     expect(callError('COMMISSION', column(1000, 1000), TIERS, null, 'lots').message).toBe('prior "lots" is not a number');
   });
@@ -91,22 +91,22 @@ describe('COMMISSION', () => {
       ['#NUM!'],
     ]);
     expect(cellError('COMMISSION', 1, 0, column(100, 100, 100), PLAN, null, null, column(1000, 0, -5)).message).toBe(
-      'quota is 0 in row 2',
+      'quota is 0 in row 2 of quota',
     );
     expect(cellError('COMMISSION', 2, 0, column(100, 100, 100), PLAN, null, null, column(1000, 0, -5)).message).toBe(
-      'quota -5 in row 3 is negative',
+      'quota -5 in row 3 of quota is negative',
     );
   });
 
   it('flags a half-filled row: an amount without its quota', () => {
     expect(cellError('COMMISSION', 1, 0, column(100, 200), PLAN, null, null, column(1000, null)).message).toBe(
-      'quota is blank in row 2 while the row has other values',
+      'quota is blank in row 2 of quota while the row has other values',
     );
   });
 
   it('marks one unreadable amount without spoiling the column', () => {
     expect(call('COMMISSION', column(1000, 'n/a', '2000'), TIERS)).toEqual([[40], ['#VALUE!'], [80]]);
-    expect(cellError('COMMISSION', 1, 0, column(1000, 'n/a'), TIERS).message).toBe('amount "n/a" in row 2 is not a number');
+    expect(cellError('COMMISSION', 1, 0, column(1000, 'n/a'), TIERS).message).toBe('amount "n/a" in row 2 of amount is not a number');
   });
 
   it('names both arguments and their sizes on a shape mismatch', () => {
@@ -171,7 +171,7 @@ describe('COMMISSION', () => {
     expect(call('COMMISSION', 1e308, [[0, 0.04]])).toBeCloseTo(4e306, -300);
     expect(call('COMMISSION', column(1e308, 1), TIERS, null, column(1e308, 0))).toEqual([['#NUM!'], [0.04]]);
     expect(cellError('COMMISSION', 0, 0, column(1e308, 1), TIERS, null, column(1e308, 0)).message).toBe(
-      'commission on amount 1e+308 in row 1 is too large to compute',
+      'commission on amount 1e+308 in row 1 of amount is too large to compute',
     );
     expect(callError('COMMISSION', 1e308, [[0, 0]], null, null, 1e-300).code).toBe('#NUM!');
   });
@@ -213,7 +213,7 @@ describe('PAYOUT_CURVE', () => {
   it('turns an uncapped overflow into #NUM! asking for a cap', () => {
     const error = cellError('PAYOUT_CURVE', 1, 0, column(1, 1e308), CURVE);
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('payout for attainment 1e+308 in row 2 is too large to compute: give a cap');
+    expect(error.message).toBe('payout for attainment 1e+308 in row 2 of attainment is too large to compute: give a cap');
   });
 
   describe('refuses a curve or cap it cannot trust', () => {
@@ -275,7 +275,7 @@ describe('DRAW_SCHEDULE', () => {
     const result = call('DRAW_SCHEDULE', column(1500, 500, 3000), column(2000, -1, 2000));
     expect(result).toEqual([['Paid', 'Balance'], [2000, 500], ['#NUM!', '#NUM!'], ['#VALUE!', '#VALUE!']]);
     const spec = column(1500, 500, 3000);
-    expect(cellError('DRAW_SCHEDULE', 2, 0, spec, column(2000, -1, 2000)).message).toBe('draw -1 in row 2 is negative');
+    expect(cellError('DRAW_SCHEDULE', 2, 0, spec, column(2000, -1, 2000)).message).toBe('draw -1 in row 2 of draw is negative');
     expect(cellError('DRAW_SCHEDULE', 3, 1, spec, column(2000, -1, 2000)).message).toBe(
       'the draw balance in row 3 depends on row 2, which has an error',
     );
@@ -330,14 +330,14 @@ describe('CLAWBACK', () => {
   it('marks a cancel before the close in its row only, naming it', () => {
     const args = [column(1000, 500), column('2026-01-01', '2026-02-01'), column('2026-01-15', '2026-01-15'), 90] as const;
     expect(call('CLAWBACK', ...args)).toEqual([[1000], ['#NUM!']]);
-    expect(cellError('CLAWBACK', 1, 0, ...args).message).toBe('cancel date 2026-01-15 in row 2 is before the close date 2026-02-01');
+    expect(cellError('CLAWBACK', 1, 0, ...args).message).toBe('cancel date 2026-01-15 in row 2 of cancel_dates is before the close date 2026-02-01 in row 2 of close_dates');
   });
 
   it('marks text that is not a date in its row', () => {
     const args = [column(1000, 500), 46023, column(46030, 'soon'), 90] as const;
     expect(call('CLAWBACK', ...args)).toEqual([[1000], ['#VALUE!']]);
     expect(cellError('CLAWBACK', 1, 0, ...args).message).toBe(
-      'cancel_dates "soon" in row 2 is not a date: use a date cell or text like 2026-03-31',
+      'cancel_dates "soon" in row 2 of cancel_dates is not a date: use a date cell or text like 2026-03-31',
     );
   });
 
@@ -392,10 +392,10 @@ describe('SPLIT_CREDIT', () => {
   });
 
   it('refuses a split above 100% or below 0, naming it', () => {
-    expect(callError('SPLIT_CREDIT', 1000, [[60, 40]]).message).toBe('split 60 in column 1 is above 100%: enter 60% or 0.6');
-    expect(callError('SPLIT_CREDIT', 1000, column(1.2, -0.2)).message).toMatch(/^split 1\.2 in row 1 is above 100%/);
-    expect(callError('SPLIT_CREDIT', 1000, column(0.5, -0.2, 0.7)).message).toBe('split -0.2 in row 2 is negative');
-    expect(callError('SPLIT_CREDIT', 1000, column(0.5, 'half')).message).toBe('splits "half" in row 2 is not a number');
+    expect(callError('SPLIT_CREDIT', 1000, [[60, 40]]).message).toBe('split 60 in column 1 of splits is above 100%: enter 60% or 0.6');
+    expect(callError('SPLIT_CREDIT', 1000, column(1.2, -0.2)).message).toMatch(/^split 1\.2 in row 1 of splits is above 100%/);
+    expect(callError('SPLIT_CREDIT', 1000, column(0.5, -0.2, 0.7)).message).toBe('split -0.2 in row 2 of splits is negative');
+    expect(callError('SPLIT_CREDIT', 1000, column(0.5, 'half')).message).toBe('splits "half" in row 2 of splits is not a number');
   });
 
   it('takes one amount and splits a refund the same way', () => {

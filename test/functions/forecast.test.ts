@@ -19,7 +19,7 @@ describe('FORECAST_ERROR', () => {
 
   it('marks a zero actual as #DIV/0! in that row only', () => {
     expect(call('FORECAST_ERROR', column(0, 100), column(10, 90))).toEqual([['#DIV/0!'], [0.1]]);
-    expect(cellError('FORECAST_ERROR', 0, 0, column(0, 100), column(10, 90)).message).toBe('actual is 0 in row 1');
+    expect(cellError('FORECAST_ERROR', 0, 0, column(0, 100), column(10, 90)).message).toBe('actual is 0 in row 1 of actuals');
   });
 
   it('refuses mape over a zero actual, naming the row', () => {

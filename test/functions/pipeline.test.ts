@@ -19,13 +19,13 @@ describe('WEIGHTED_PIPELINE', () => {
   it('names an unknown stage with #N/A', () => {
     const error = callError('WEIGHTED_PIPELINE', column(1000, 2000), column('Discovery', 'Negotiation'), stageTable);
     expect(error.code).toBe('#N/A');
-    expect(error.message).toBe('stage "Negotiation" in row 2 is not in stage_table');
+    expect(error.message).toBe('stage "Negotiation" in row 2 of probabilities is not in stage_table');
   });
 
   it('refuses a probability above 100% and suggests the fix', () => {
     const error = callError('WEIGHTED_PIPELINE', column(1000, 2000), column(0.2, 60));
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('probability 60 in row 2 is above 100%: enter 60% or 0.6');
+    expect(error.message).toBe('probability 60 in row 2 of probabilities is above 100%: enter 60% or 0.6');
   });
 
   it('refuses a stage table probability above 100%', () => {
@@ -47,7 +47,7 @@ describe('WEIGHTED_PIPELINE', () => {
   it('refuses a period without close dates, and close dates that are not dates', () => {
     expect(callError('WEIGHTED_PIPELINE', 100, 1, null, null, 46023).message).toContain('needs close_dates');
     expect(callError('WEIGHTED_PIPELINE', column(100, 50), 1, null, column(46023, 'next week'), 46023).message).toBe(
-      'close_dates "next week" in row 2 is not a date: use a date cell or text like 2026-03-31',
+      'close_dates "next week" in row 2 of close_dates is not a date: use a date cell or text like 2026-03-31',
     );
   });
 
@@ -87,7 +87,7 @@ describe('STAGE_CONVERSION', () => {
   it('names a stage that is not in the order', () => {
     const error = callError('STAGE_CONVERSION', column('Lead', 'Lost'), column('Lead', 'Won'));
     expect(error.code).toBe('#N/A');
-    expect(error.message).toBe('stage "Lost" in row 2 is not in stage_order');
+    expect(error.message).toBe('stage "Lost" in row 2 of furthest_stages is not in stage_order');
   });
 
   it('shows #DIV/0! for the conversion out of a stage nobody reached', () => {

@@ -11,7 +11,7 @@ describe('QUOTA_ATTAINMENT', () => {
 
   it('marks a zero quota as #DIV/0! in that row only, naming the row', () => {
     expect(call('QUOTA_ATTAINMENT', column(10, 20, 30), column(100, 0, 60))).toEqual([[0.1], ['#DIV/0!'], [0.5]]);
-    expect(cellError('QUOTA_ATTAINMENT', 1, 0, column(10, 20, 30), column(100, 0, 60)).message).toBe('quota is 0 in row 2');
+    expect(cellError('QUOTA_ATTAINMENT', 1, 0, column(10, 20, 30), column(100, 0, 60)).message).toBe('quota is 0 in row 2 of quota');
   });
 
   it('refuses a negative quota with #NUM!', () => {
@@ -30,12 +30,16 @@ describe('QUOTA_ATTAINMENT', () => {
   it('reads numeric text and percentages, and names the row of text that is not a number', () => {
     expect(call('QUOTA_ATTAINMENT', column('90000', ' 50% '), column(100000, 1))).toEqual([[0.9], [0.5]]);
     const error = cellError('QUOTA_ATTAINMENT', 1, 0, column(5, 'n/a'), 10);
-    expect(error.message).toBe('actual "n/a" in row 2 is not a number');
+    expect(error.message).toBe('actual "n/a" in row 2 of actual is not a number');
   });
 
-  it('flags a half-filled row instead of guessing', () => {
-    expect(cellError('QUOTA_ATTAINMENT', 1, 0, column(5, null), column(10, 20)).message).toBe(
-      'actual is blank in row 2 while the row has other values',
+  it('reads a blank actual next to a quota as nothing booked yet (0%), as =B2/C2 does', () => {
+    expect(call('QUOTA_ATTAINMENT', column(5, null, null), column(10, 20, null))).toEqual([[0.5], [0]]);
+  });
+
+  it('flags a half-filled row instead of guessing: an actual without its quota', () => {
+    expect(cellError('QUOTA_ATTAINMENT', 1, 0, column(5, 7), column(10, null)).message).toBe(
+      'quota is blank in row 2 of quota while the row has other values',
     );
   });
 

@@ -51,23 +51,23 @@ describe('TERRITORY_BALANCE', () => {
   it('refuses a negative weight, naming the row', () => {
     const error = callError('TERRITORY_BALANCE', column('A', 'B', 'C'), column(10, -5, 3));
     expect(error.code).toBe('#NUM!');
-    expect(error.message).toBe('weight -5 in row 2 is negative');
+    expect(error.message).toBe('weight -5 in row 2 of weights is negative');
   });
 
   it('refuses text weights and half-blank rows, naming the row', () => {
-    expect(callError('TERRITORY_BALANCE', column('A', 'B'), column(10, 'lots')).message).toBe('weights "lots" in row 2 is not a number');
+    expect(callError('TERRITORY_BALANCE', column('A', 'B'), column(10, 'lots')).message).toBe('weights "lots" in row 2 of weights is not a number');
     expect(callError('TERRITORY_BALANCE', column('A', 'B'), column(10, null)).message).toBe(
-      'weights is blank in row 2 while the row has other values',
+      'weights is blank in row 2 of weights while the row has other values',
     );
     expect(callError('TERRITORY_BALANCE', column('A', null), column(10, 4)).message).toBe(
-      'assignments is blank in row 2 while the row has other values',
+      'assignments is blank in row 2 of assignments while the row has other values',
     );
   });
 
   it('refuses a TRUE/FALSE assignment', () => {
     const error = callError('TERRITORY_BALANCE', column('A', true), column(1, 2));
     expect(error.code).toBe('#VALUE!');
-    expect(error.message).toContain('assignments TRUE in row 2 is not a territory');
+    expect(error.message).toContain('assignments TRUE in row 2 of assignments is not a territory');
   });
 
   it('names both arguments on a shape mismatch, and an unknown measure', () => {
@@ -121,7 +121,7 @@ describe('TERRITORY_SUMMARY', () => {
   });
 
   it('refuses a negative weight naming the row', () => {
-    expect(callError('TERRITORY_SUMMARY', column('A', 'B'), column(1, -1)).message).toBe('weight -1 in row 2 is negative');
+    expect(callError('TERRITORY_SUMMARY', column('A', 'B'), column(1, -1)).message).toBe('weight -1 in row 2 of weights is negative');
   });
 });
 
@@ -275,14 +275,14 @@ describe('ROUND_ROBIN', () => {
   it('refuses negative weights naming the rep, and weights adding up to 0', () => {
     const negative = callError('ROUND_ROBIN', column(1, 2), column('Ann', 'Bob'), column(1, -1));
     expect(negative.code).toBe('#NUM!');
-    expect(negative.message).toBe('weight -1 for rep "Bob" in row 2 is negative');
+    expect(negative.message).toBe('weight -1 for rep "Bob" in row 2 of weights is negative');
     expect(callError('ROUND_ROBIN', column(1, 2), column('Ann', 'Bob'), column(0, 0)).code).toBe('#DIV/0!');
     expect(callError('ROUND_ROBIN', column(1), column('Ann', 'Bob'), column(1e308, 1e308)).code).toBe('#NUM!');
   });
 
   it('refuses a rep without a weight, and weights shaped unlike reps', () => {
     expect(callError('ROUND_ROBIN', column(1), column('Ann', 'Bob'), column(1, null)).message).toBe(
-      'weights is blank in row 2 while the row has other values',
+      'weights is blank in row 2 of weights while the row has other values',
     );
     expect(callError('ROUND_ROBIN', column(1), column('Ann', 'Bob'), column(1, 2, 3)).message).toMatch(
       /reps is 2 rows × 1 column but weights is 3 rows × 1 column/,

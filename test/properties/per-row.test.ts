@@ -32,7 +32,7 @@ const cases = fc
 const isBlankCell = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
 
 /** The rule, written out plainly for one cell. */
-function expectedCell(matrices: Matrix[], names: string[], asLabel: boolean[], r: number, c: number, where: string): unknown {
+function expectedCell(matrices: Matrix[], names: string[], asLabel: boolean[], r: number, c: number, where: (k: number) => string): unknown {
   const values = matrices.map((m) => (m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c]));
   const perRowArgs = matrices.map((m) => !(m.length === 1 && m[0].length === 1));
   const counted = perRowArgs.some(Boolean) ? perRowArgs : perRowArgs.map(() => true);
@@ -43,7 +43,7 @@ function expectedCell(matrices: Matrix[], names: string[], asLabel: boolean[], r
   const blank = values.map(isBlankCell);
   if (blank.every((b, k) => b || !counted[k]) && blank.some((b, k) => b && counted[k])) return null;
   const firstBlank = blank.findIndex(Boolean);
-  if (firstBlank >= 0) return `#VALUE! ${names[firstBlank]} is blank${where} while the row has other values`;
+  if (firstBlank >= 0) return `#VALUE! ${names[firstBlank]} is blank${where(firstBlank)} while the row has other values`;
   return `value ${r},${c}`;
 }
 
@@ -60,8 +60,15 @@ describe('perRow', () => {
         const result = perRow(shape, required, (i) => `value ${Math.floor(i / shape.cols)},${i % shape.cols}`);
         const grid = Array.isArray(result) ? result : [[result]];
         const seen = (v: unknown) => (v instanceof FormulaError ? (/is not a number/.test(v.message) ? 'error' : `${v.code} ${v.message}`) : v);
-        const where = (r: number, c: number) =>
-          shape.rows === 1 && shape.cols === 1 ? '' : shape.cols === 1 ? ` in row ${r + 1}` : shape.rows === 1 ? ` in column ${c + 1}` : ` in row ${r + 1}, column ${c + 1}`;
+        // A blank argument is named by its row within it; a single cell needs no row.
+        const where = (r: number, c: number) => (k: number) =>
+          required[k].isSingle
+            ? ''
+            : shape.cols === 1
+              ? ` in row ${r + 1} of ${names[k]}`
+              : shape.rows === 1
+                ? ` in column ${c + 1} of ${names[k]}`
+                : ` in row ${r + 1}, column ${c + 1} of ${names[k]}`;
         const expected: unknown[][] = [];
         for (let r = 0; r < shape.rows; r++) {
           expected.push([]);
