@@ -8,13 +8,14 @@
  * the functions below.
  */
 import { isFormulaError } from '../core/errors';
-import { invoke } from '../core/invoke';
+import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
 import type { FunctionSpec } from '../core/spec';
 import { planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
 import { type SheetsResult, fromSheetsArg, sheetsCellReader, shortMessage, toSheetsError, toSheetsResult } from './convert';
 import { DateReader, isDate } from './dates';
+import { argumentStarts } from './formula-arguments';
 import { helpHtml } from './help';
 import { MENU_FUNCTION_HELP, MENU_INSERT_EXAMPLES, MENU_OPEN_SIDEBAR } from './server-functions';
 import { type SpreadsheetLike, writePlan } from './write-plan';
@@ -44,6 +45,26 @@ function specNamed(name: string): FunctionSpec | undefined {
   return undefined;
 }
 
+/**
+ * Where the arguments of the call to `name` start, read from the calling cell's
+ * formula: a service call, so made only when a message needs it, and at most once.
+ */
+function formulaArgumentStarts(name: string): ArgumentStarts {
+  let starts: ReturnType<typeof argumentStarts> | undefined;
+  return (index) => {
+    if (!starts) {
+      try {
+        const cell = SpreadsheetApp.getActiveRange();
+        starts = cell ? argumentStarts(cell.getFormula(), name, cell.getSheet().getName()) : [];
+      } catch (error) {
+        log('SalesOps could not read the calling formula:', error);
+        starts = [];
+      }
+    }
+    return starts[index];
+  };
+}
+
 /** A custom function call, exactly as Sheets makes it: `args` are the arguments as Sheets passed them. */
 export function call(name: string, args: ArrayLike<unknown>): SheetsResult {
   let result;
@@ -52,7 +73,7 @@ export function call(name: string, args: ArrayLike<unknown>): SheetsResult {
     if (!spec) throw new Error(`no function named ${name} in this build`);
     const reader = dates();
     const hostArgs = Array.prototype.map.call(args, (arg: unknown) => fromSheetsArg(arg, reader));
-    result = invoke(spec, hostArgs as Parameters<typeof invoke>[1], sheetsCellReader(reader));
+    result = invoke(spec, hostArgs as Parameters<typeof invoke>[1], sheetsCellReader(reader), formulaArgumentStarts(name));
   } catch (error) {
     throw toSheetsError(name, error, log);
   }

@@ -10,7 +10,9 @@
  *   left out, so the core uses the default.
  * - A single cell passed to a matrix parameter arrives as `[[value]]`; the core
  *   broadcasts a 1×1 range like a single value.
- * - Excel appends an invocation object after the declared arguments; it is dropped.
+ * - Excel appends an invocation object after the declared arguments, with the address
+ *   of the calling cell and of each argument (functions.json asks for both): messages
+ *   name the cell at fault from them (`quota is 0 in C6`).
  * - A data-type cell (allowed because functions.json sets allowCustomDataForDataTypeAny)
  *   arrives as an object; its plain value is used.
  *
@@ -19,8 +21,9 @@
  * CustomFunctions.Error with the same explanation. Excel shows custom messages only
  * for #VALUE! and #N/A; for #DIV/0! and #NUM! it keeps its generic text.
  */
+import { type SheetCellRef, referenceStart } from '../core/a1';
 import { type ErrorCode, FormulaError, isFormulaError } from '../core/errors';
-import { invoke } from '../core/invoke';
+import { type ArgumentStarts, invoke } from '../core/invoke';
 import type { FunctionSpec } from '../core/spec';
 import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
 import { paramDimensionality, resultDimensionality } from './dimensions';
@@ -117,12 +120,35 @@ function toExcelResult<Code>(api: CustomFunctionsApi<Code>, spec: FunctionSpec, 
   );
 }
 
+/** The parts of CustomFunctions.Invocation the adapter reads. */
+interface InvocationLike {
+  readonly address?: unknown;
+  readonly parameterAddresses?: unknown;
+}
+
+/**
+ * Where each argument starts, from the addresses Excel passes ("Sheet1!C2:C50");
+ * the sheet is left out when it is the calling cell's own. Read only when a message needs it.
+ */
+export function excelArgumentStarts(invocation: unknown): ArgumentStarts {
+  const { address, parameterAddresses } = (typeof invocation === 'object' && invocation !== null ? invocation : {}) as InvocationLike;
+  if (!Array.isArray(parameterAddresses)) return () => undefined;
+  const own = typeof address === 'string' ? referenceStart(address)?.sheet : undefined;
+  return (index) => {
+    const text: unknown = parameterAddresses[index];
+    const start: SheetCellRef | undefined = typeof text === 'string' ? referenceStart(text) : undefined;
+    if (!start || start.sheet === undefined || start.sheet !== own) return start;
+    return { row: start.row, col: start.col };
+  };
+}
+
 /** The function Excel calls for `spec`: converts the arguments, runs the core, converts the result. */
 export function excelFunction<Code>(spec: FunctionSpec, api: CustomFunctionsApi<Code>): (...args: unknown[]) => unknown {
   return (...excelArgs: unknown[]) => {
     try {
       const args = spec.params.map((_param, i) => fromExcelArg(spec, i, excelArgs[i]));
-      return toExcelResult(api, spec, invoke(spec, args, fromExcelCell));
+      const starts = excelArgumentStarts(excelArgs[spec.params.length]);
+      return toExcelResult(api, spec, invoke(spec, args, fromExcelCell, starts));
     } catch (error) {
       if (isFormulaError(error)) throw toExcelError(api, error);
       const reason = error instanceof Error ? error.message : String(error);

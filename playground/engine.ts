@@ -25,8 +25,9 @@ import {
   type ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
+import type { SheetCellRef } from '../core/a1';
 import { type ErrorCode, type FormulaError, isFormulaError } from '../core/errors';
-import { invoke } from '../core/invoke';
+import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
 import type { FunctionSpec, ParamKind } from '../core/spec';
 import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
@@ -48,6 +49,18 @@ interface State {
 interface Size {
   readonly width: number;
   readonly height: number;
+}
+/** A reference in HyperFormula's AST: relative parts resolve against the formula's own cell. */
+interface ReferenceAst {
+  readonly type: string;
+  readonly reference?: { toSimpleCellAddress(base: Address): Address };
+  readonly start?: ReferenceEnd;
+  readonly end?: ReferenceEnd;
+}
+interface ReferenceEnd {
+  toSimpleCellAddress?(base: Address): Address;
+  toSimpleColumnAddress?(base: Address): { sheet: number; col: number };
+  toSimpleRowAddress?(base: Address): { sheet: number; row: number };
 }
 
 const ERROR_TYPES: Record<ErrorCode, ErrorType> = {
@@ -168,6 +181,29 @@ function isRootCall(ast: CallAst, state: State): boolean {
 
 const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
 
+/** The sheet cell where a reference argument starts; undefined for anything that is not a reference. */
+function referenceStart(plugin: PluginInstance, arg: ReferenceAst | undefined, base: Address): SheetCellRef | undefined {
+  let start: { sheet: number; row: number; col: number } | undefined;
+  if (arg?.type === 'CELL_REFERENCE' && arg.reference) start = arg.reference.toSimpleCellAddress(base);
+  else if (arg?.type === 'CELL_RANGE' && arg.start?.toSimpleCellAddress && arg.end?.toSimpleCellAddress) {
+    const a = arg.start.toSimpleCellAddress(base);
+    const b = arg.end.toSimpleCellAddress(base);
+    start = { sheet: a.sheet, row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) };
+  } else if (arg?.type === 'COLUMN_RANGE' && arg.start?.toSimpleColumnAddress && arg.end?.toSimpleColumnAddress) {
+    const a = arg.start.toSimpleColumnAddress(base);
+    start = { sheet: a.sheet, row: 0, col: Math.min(a.col, arg.end.toSimpleColumnAddress(base).col) };
+  } else if (arg?.type === 'ROW_RANGE' && arg.start?.toSimpleRowAddress && arg.end?.toSimpleRowAddress) {
+    const a = arg.start.toSimpleRowAddress(base);
+    start = { sheet: a.sheet, row: Math.min(a.row, arg.end.toSimpleRowAddress(base).row), col: 0 };
+  }
+  if (!start) return undefined;
+  if (start.sheet === base.sheet) return { row: start.row, col: start.col };
+  const sheet = (plugin['dependencyGraph'] as unknown as { sheetMapping: { getSheetName(id: number): string | undefined } }).sheetMapping.getSheetName(
+    start.sheet,
+  );
+  return sheet === undefined ? undefined : { sheet, row: start.row, col: start.col };
+}
+
 function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State, rawArgs: unknown[]): unknown {
   const args: HostArg[] = [];
   for (const raw of rawArgs) {
@@ -175,9 +211,10 @@ function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, stat
     if (arg instanceof CellError) return arg;
     args.push(arg);
   }
+  const starts: ArgumentStarts = (index) => referenceStart(plugin, ast.args[index] as ReferenceAst | undefined, state.formulaAddress);
   let result: Result;
   try {
-    result = invoke(spec, args);
+    result = invoke(spec, args, undefined, starts);
   } catch (error) {
     if (isFormulaError(error)) return toCellError(error);
     const message = error instanceof Error ? error.message : String(error);

@@ -113,7 +113,46 @@ describe('results and errors as a Sheets user sees them', () => {
     expect(result).toHaveLength(3);
     expect(result[0]).toEqual([0.8]);
     expect(result[2]).toEqual([1.25]);
-    expect(String(result[1][0])).toMatch(/^#DIV\/0! .*quota is 0.*row 2/);
+    expect(String(result[1][0])).toBe('#DIV/0! quota is 0 in row 2 of quota');
+  });
+
+  describe('naming the cell at fault from the calling formula', () => {
+    const sheet = fake.spreadsheet.sheet('Sheet1');
+    const calling = (formula: string) => {
+      sheet.getRange('E1').setValues([[formula]]);
+      fake.spreadsheet.activeRange = sheet.getRange('E1');
+      fake.log.length = 0;
+    };
+    const actual = [[80000], [30000], [50000]];
+    const quota = [[100000], [0], [-5]];
+
+    it('names the cell in the range the formula refers to, reading the formula only when there is an error', () => {
+      calling('=QUOTA_ATTAINMENT(B2:B4, C2:C4)');
+      expect(plain(code.run('QUOTA_ATTAINMENT', actual, [[100000], [60000], [40000]]))).toEqual([[0.8], [0.5], [1.25]]);
+      expect(fake.log).not.toContain('SpreadsheetApp.getActiveRange');
+      const result = plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][];
+      expect(result.slice(1)).toEqual([['#DIV/0! quota is 0 in C3'], ['#NUM! quota -5 in C4 is negative']]);
+      expect(fake.log.filter((call) => call === 'SpreadsheetApp.getActiveRange')).toHaveLength(1);
+    });
+
+    it('names another sheet, open ranges and semicolon-separated arguments', () => {
+      calling("=IFERROR(QUOTA_ATTAINMENT('Q1 plan'!$B$10:$B$12; 'Q1 plan'!C10:C), \"\")");
+      expect((plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][])[1]).toEqual(["#DIV/0! quota is 0 in 'Q1 plan'!C11"]);
+      calling('=quota_attainment(B:B,Sheet1!C:C)');
+      expect((plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][])[1]).toEqual(['#DIV/0! quota is 0 in C2']);
+    });
+
+    it('falls back to the row within the argument for a literal, a name, or a formula it cannot read', () => {
+      for (const formula of ['=QUOTA_ATTAINMENT(B2:B4, {100000;0;-5})', '=QUOTA_ATTAINMENT(B2:B4, Quotas)', '=QUOTA_ATTAINMENT(B2:B4,C2:C4)+QUOTA_ATTAINMENT(B2:B4,D2:D4)']) {
+        calling(formula);
+        expect((plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][])[1]).toEqual(['#DIV/0! quota is 0 in row 2 of quota']);
+      }
+      fake.failures.throwOn.add('Range.getFormula');
+      calling('=QUOTA_ATTAINMENT(B2:B4, C2:C4)');
+      expect((plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][])[1]).toEqual(['#DIV/0! quota is 0 in row 2 of quota']);
+      fake.failures.throwOn.delete('Range.getFormula');
+      fake.spreadsheet.activeRange = null;
+    });
   });
 
   it('shows blank rows as empty cells and leaves off trailing blank rows of an open range', () => {
@@ -146,18 +185,28 @@ describe('results and errors as a Sheets user sees them', () => {
     expect(thrownMessage(() => code.run('QUOTA_ATTAINMENT', 1, 2, 3))).toMatch(/^#VALUE! .*at most 2 arguments, got 3/);
   });
 
-  it('reports a bug inside the add-on briefly, naming the function, and logs the details', () => {
+  it('refuses a cell it cannot read with #VALUE! naming the argument, not a crash', () => {
     const hostile = {
       toString() {
         throw new TypeError('cannot convert this cell');
       },
     };
-    const before = fake.errorLog.length;
-    const message = thrownMessage(() => code.run('WIN_RATE', [['Won'], [hostile]]));
-    expect(message).toMatch(/^WIN_RATE failed unexpectedly \(cannot convert this cell\)\. This is a bug/);
+    expect(thrownMessage(() => code.run('WIN_RATE', [['Won'], [hostile]]))).toBe(
+      '#VALUE! outcomes holds a cell that cannot be read: it is not a number, text, a date or TRUE/FALSE',
+    );
+  });
+
+  it('reports a bug inside the add-on briefly, naming the function, and logs the details', () => {
+    const broken = fakeAppsScript({ timeZone: ZONES[0] });
+    broken.spreadsheet.getSpreadsheetTimeZone = () => {
+      throw new TypeError('cannot read the time zone');
+    };
+    const before = broken.errorLog.length;
+    const message = thrownMessage(() => loadCode(broken).run('WIN_RATE', [['Won'], [code.newDate(Date.UTC(2026, 0, 1))]]));
+    expect(message).toMatch(/^WIN_RATE failed unexpectedly \(cannot read the time zone\)\. This is a bug/);
     expect(message).not.toMatch(/\n/);
     expect(message.length).toBeLessThan(200);
-    expect(fake.errorLog.length).toBe(before + 1);
+    expect(broken.errorLog.length).toBe(before + 1);
   });
 });
 

@@ -104,7 +104,7 @@ describe('Excel arguments', () => {
 
   it('cannot tell an empty cell that Excel desktop passes as 0 from a real 0 (documented limitation)', () => {
     const cell = ratio([[10], [20]], [[4], [0]], null) as unknown[][];
-    expect(cell[1][0]).toEqual(new FakeCustomFunctionsError('#DIV/0!', 'bottom is 0 in row 2'));
+    expect(cell[1][0]).toEqual(new FakeCustomFunctionsError('#DIV/0!', 'bottom is 0 in row 2 of bottom'));
   });
 
   it('passes date serials through unchanged, and scalar kinds as Excel gives them', () => {
@@ -127,14 +127,38 @@ describe('Excel arguments', () => {
   });
 });
 
+describe('Excel messages name the cell', () => {
+  const top = [[1], [2], [3]];
+  const bottom = [[5], [0], [-1]];
+  const messages = (invocation: object) => (ratio(top, bottom, null, invocation) as { message: string }[][]).map((row) => row[0].message);
+
+  it('from the argument addresses Excel passes: the sheet only when it is not the calling cell\'s', () => {
+    expect(messages(fakeInvocation('TEST_RATIO', ['Sheet1!A2:A4', 'Sheet1!$C$6:$C$8', '']))).toEqual([
+      undefined,
+      'bottom is 0 in C7',
+      'bottom is negative in C8',
+    ]);
+    expect(messages(fakeInvocation('TEST_RATIO', ['Sheet1!A2:A4', "'Q1 plan'!B10:B12", '']))).toEqual([
+      undefined,
+      "bottom is 0 in 'Q1 plan'!B11",
+      "bottom is negative in 'Q1 plan'!B12",
+    ]);
+  });
+
+  it('by its row within the argument when Excel gives no address (a literal array)', () => {
+    expect(messages(fakeInvocation('TEST_RATIO', ['Sheet1!A2:A4', '', '']))[1]).toBe('bottom is 0 in row 2 of bottom');
+    expect(messages({})[2]).toBe('bottom is negative in row 3 of bottom');
+  });
+});
+
 describe('Excel results', () => {
   it('marks one bad row with a CustomFunctions.Error carrying the code and the explanation', () => {
     const result = ratio([[1], [2], [3], [4], [5]], [[0], [-1], [13], [7], [5]], null);
     expect(result).toEqual([
-      [new FakeCustomFunctionsError('#DIV/0!', 'bottom is 0 in row 1')],
-      [new FakeCustomFunctionsError('#NUM!', 'bottom is negative in row 2')],
-      [new FakeCustomFunctionsError('#N/A', 'bottom 13 is unlucky in row 3')],
-      [new FakeCustomFunctionsError('#VALUE!', 'bottom 7 is not allowed in row 4')],
+      [new FakeCustomFunctionsError('#DIV/0!', 'bottom is 0 in row 1 of bottom')],
+      [new FakeCustomFunctionsError('#NUM!', 'bottom is negative in row 2 of bottom')],
+      [new FakeCustomFunctionsError('#N/A', 'bottom 13 is unlucky in row 3 of bottom')],
+      [new FakeCustomFunctionsError('#VALUE!', 'bottom 7 is not allowed in row 4 of bottom')],
       [1],
     ]);
     for (const row of (result as unknown[][]).slice(0, 4)) expect(row[0]).toBeInstanceOf(FakeCustomFunctionsError);

@@ -76,7 +76,7 @@ describe('the playground in a browser', () => {
 
     // 90000 / 100000 = 0.9; 120000 / 100000 = 1.2; quota 0 is #DIV/0! for that row only.
     await expect(texts(['N3', 'N4', 'N5', 'N6'])).resolves.toEqual(['0.9', '1.2', '#DIV/0!', '']);
-    await expect(cell('N5').getAttribute('title')).resolves.toBe('#DIV/0! quota is 0 in row 3');
+    await expect(cell('N5').getAttribute('title')).resolves.toBe('#DIV/0! quota is 0 in M5');
     await expect(cell('N4').getAttribute('class')).resolves.toContain('is-spill');
 
     await cell('N3').click();

@@ -80,8 +80,8 @@ describe('ranges in, arrays out', () => {
     const error = s.raw('C2') as DetailedCellError;
     expect(error).toBeInstanceOf(DetailedCellError);
     expect(error.type).toBe('DIV_BY_ZERO');
-    expect(error.message).toBe('quota is 0 in row 2 of quota');
-    expect(s.view('C2')).toMatchObject({ text: '#DIV/0!', kind: 'error', message: 'quota is 0 in row 2 of quota' });
+    expect(error.message).toBe('quota is 0 in B2');
+    expect(s.view('C2')).toMatchObject({ text: '#DIV/0!', kind: 'error', message: 'quota is 0 in B2' });
   });
 
   it('a single cell broadcasts against a range', () => {
@@ -150,6 +150,22 @@ describe('errors the core throws become the formula\'s error', () => {
     expect(error.message).toMatch(/actual is 3 rows × 1 column but quota is 2 rows × 1 column/);
   });
 
+  it('a message names the cell the user sees: on another sheet, in an open column, or by its row in a literal', () => {
+    const workbook = new Workbook();
+    const data = workbook.sheetId(workbook.addSheet('Q1 plan', [['Actual', 'Quota'], [50, 100], [20, 0]]));
+    const calc = workbook.sheetId(
+      workbook.addSheet('Calc', [
+        ["=QUOTA_ATTAINMENT('Q1 plan'!A2:A3,'Q1 plan'!B2:B3)", '=QUOTA_ATTAINMENT({5;7},{10;0})', '=QUOTA_ATTAINMENT(E:E,F:F)', null, 4, 2],
+        [null, null, null, null, 3, -1],
+      ]),
+    );
+    const message = (row: number, col: number) => (workbook.hf.getCellValue({ sheet: calc, row, col }) as DetailedCellError).message;
+    expect(message(1, 0)).toBe("quota is 0 in 'Q1 plan'!B3");
+    expect(message(1, 1)).toBe('quota is 0 in row 2 of quota');
+    expect(message(1, 2)).toBe('quota -1 in F2 is negative');
+    void data;
+  });
+
   it('a bad choice is #VALUE! listing the choices', () => {
     const s = sheet([[1, 1, '=FORECAST_ERROR(A1,B1,"rmse")']]);
     expect((s.raw('C1') as DetailedCellError).message).toMatch(/measure "rmse" is not one of/);
@@ -162,7 +178,7 @@ describe('errors the core throws become the formula\'s error', () => {
     ]);
     const error = s.raw('E1') as DetailedCellError;
     expect(error.value).toBe('#N/A');
-    expect(error.message).toMatch(/stage "Closing" in row 2 is not in stage_table/);
+    expect(error.message).toMatch(/stage "Closing" in B2 is not in stage_table/);
   });
 
   it('too many arguments is an error, not a crash', () => {

@@ -14,10 +14,14 @@ export interface ParameterMetadata {
   readonly type: 'any';
 }
 
+/** Excel hands each call the addresses of its cell and of its arguments, so messages can name the cell at fault. */
+export const FUNCTION_OPTIONS = { requiresAddress: true, requiresParameterAddresses: true } as const;
+
 export interface FunctionMetadata {
   readonly description?: string;
   readonly id: string;
   readonly name: string;
+  readonly options: typeof FUNCTION_OPTIONS;
   readonly parameters: readonly ParameterMetadata[];
   readonly result: { readonly dimensionality?: 'matrix' };
 }
@@ -43,6 +47,7 @@ export function functionMetadata(spec: FunctionSpec): FunctionMetadata {
     ...(spec.summary ? { description: spec.summary } : {}),
     id: spec.name,
     name: spec.name,
+    options: FUNCTION_OPTIONS,
     parameters: spec.params.map(parameterMetadata),
     result: resultDimensionality(spec.result) === 'matrix' ? { dimensionality: 'matrix' } : {},
   };
@@ -73,11 +78,15 @@ export function functionDeclarations(specs: readonly FunctionSpec[]): string {
       ` * ${spec.summary}`,
       ` * @customfunction ${spec.name} ${spec.name}`,
       ...spec.params.map((param) => ` * @param ${param.name} ${param.description}`),
+      ' * @param invocation Where Excel calls the function from, and where its arguments are.',
+      ' * @requiresAddress',
+      ' * @requiresParameterAddresses',
       ' */',
     ];
-    const params = spec.params
-      .map((param) => `${param.name}${param.optional ? '?' : ''}: ${typeOf(paramDimensionality(param.kind))}`)
-      .join(', ');
+    const params = [
+      ...spec.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${typeOf(paramDimensionality(param.kind))}`),
+      'invocation: CustomFunctions.Invocation',
+    ].join(', ');
     return `${doc.join('\n')}\ndeclare function ${spec.name}(${params}): ${typeOf(resultDimensionality(spec.result))};\n`;
   });
   return [

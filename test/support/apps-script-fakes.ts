@@ -215,6 +215,14 @@ export class FakeRange {
     }
     return out;
   }
+  /** The formula of the range's first cell, as Sheets gives it ('' for a plain value). */
+  getFormula(): string {
+    this.sheet.failIfAsked('Range.getFormula');
+    return this.sheet.cells.get(key(this.row, this.col))?.formula ?? '';
+  }
+  getSheet(): FakeSheet {
+    return this.sheet;
+  }
   setNumberFormat(format: string) {
     this.sheet.failIfAsked('Range.setNumberFormat');
     this.forEachCell((k) => this.sheet.formats.set(k, format));
@@ -547,6 +555,10 @@ export function fakeAppsScript(options: FakeAppsScriptOptions): FakeAppsScript {
     },
     getUi() {
       return ui;
+    },
+    /** In a custom function, the calling cell. */
+    getActiveRange() {
+      return spreadsheet.activeRange;
     },
     flush() {},
   };

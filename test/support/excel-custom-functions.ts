@@ -72,7 +72,10 @@ export function loadFunctionsJs(): FakeCustomFunctions {
   return fake;
 }
 
-/** The invocation object Excel appends after the declared arguments. */
-export function fakeInvocation(functionName: string): object {
-  return { functionName, address: 'Sheet1!Z1', isInValuePreview: false };
+/**
+ * The invocation object Excel appends after the declared arguments; functions.json asks
+ * for the calling cell's address and the arguments' (an empty string for a literal).
+ */
+export function fakeInvocation(functionName: string, parameterAddresses: readonly string[] = []): object {
+  return { functionName, address: 'Sheet1!Z1', parameterAddresses: [...parameterAddresses], isInValuePreview: false };
 }
