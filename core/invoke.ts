@@ -55,6 +55,8 @@ function checkSize(spec: FunctionSpec, args: readonly HostArg[]): void {
 /**
  * The host's reader, made safe for untrusted cells: a cell whose reading throws,
  * or that is not a value (an object, a function), is an error naming the argument.
+ * A date is the exception: reading one asks the host (the spreadsheet's time
+ * zone), and the host failing is not the cell's fault.
  */
 function guardedReader(param: ParamSpec, readCell: CellReader): CellReader {
   return (cell) => {
@@ -62,7 +64,7 @@ function guardedReader(param: ParamSpec, readCell: CellReader): CellReader {
     try {
       value = readCell(cell);
     } catch (error) {
-      if (isFormulaError(error)) throw error;
+      if (isFormulaError(error) || Object.prototype.toString.call(cell) === '[object Date]') throw error;
       throw unreadable(param);
     }
     if (value !== null && typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') {

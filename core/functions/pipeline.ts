@@ -161,7 +161,7 @@ export const WIN_RATE = defineFunction({
     }
     const denominator = basis === 'all' ? all : won + lost;
     if (denominator === 0) {
-      throw divZero(basis === 'all' ? 'outcomes has no deals' : `outcomes has no deal marked ${wonLabel} or ${lostLabel}, so none has closed`);
+      throw divZero(basis === 'all' ? 'outcomes has no deals' : `outcomes has no deal marked ${describeValue(wonLabel)} or ${describeValue(lostLabel)}, so none has closed`);
     }
     return won / denominator;
   },
