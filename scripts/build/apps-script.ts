@@ -7,6 +7,7 @@
  * esbuild drops comments, so those are written here from the specs.
  */
 import { type Plugin, build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { SIDEBAR_ROOT_ID } from '../../apps-script/sheets-host';
 import { FUNCTIONS } from '../../core/registry';
 import type { FunctionSpec, ParamKind } from '../../core/spec';
 import { bundleScript } from './bundle';
+import { inlineScript } from './inline-script';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -177,10 +179,7 @@ function checkNames(specs: readonly FunctionSpec[]): void {
 
 // ---- Sidebar.html -------------------------------------------------------------
 
-/** Inline code must not close its own tag early (`</script`) or open an HTML comment state (`<!--`). */
-export function inlineScript(code: string): string {
-  return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
+export { inlineScript } from './inline-script';
 
 function inlineStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
@@ -210,22 +209,47 @@ async function sidebarHtml(): Promise<string> {
   const imported = Object.keys(result.metafile.inputs).some((input) => path.resolve(input) === sidebarCss);
   const extraCss = existsSync(sidebarCss) && !imported ? [await readFile(sidebarCss, 'utf8')] : [];
   const css = [BASE_CSS, ...extraCss, ...importedCss].join('\n');
+  const style = `\n${inlineStyle(css)}\n`;
+  const script = `\n${inlineScript(js)}\n`;
   return [
     '<!DOCTYPE html>',
     '<html>',
     '<head>',
-    '<base target="_top">',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${sidebarCsp(script, style)}">`,
+    '<base target="_top">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<style>\n${inlineStyle(css)}\n</style>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
     `<div id="${SIDEBAR_ROOT_ID}"></div>`,
-    `<script>\n${inlineScript(js)}\n</script>`,
+    `<script>${script}</script>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The CSP source for an inline element's exact text: `'sha256-…'`. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * Sidebar.html's Content-Security-Policy: everything is inline, so only its one
+ * script and one style element may run, by hash (no 'unsafe-inline'), and
+ * nothing may be loaded: no network, images, fonts, plugins, frames or forms.
+ * google.script.run needs nothing here: HtmlService's own frame around the
+ * page provides it and carries the calls to the server.
+ */
+export function sidebarCsp(script: string, style: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${cspHash(script)}`,
+    `style-src ${cspHash(style)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }
 
 // ---- appsscript.json ----------------------------------------------------------
