@@ -5,6 +5,25 @@ import { FUNCTION_NAMESPACE } from './manifest';
 /** The only script loaded from the network; everything else is served beside the page. */
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/** office.js loads its host- and language-specific parts from its own folder on the same CDN. */
+export const OFFICE_JS_ORIGIN = new URL(OFFICE_JS_URL).origin;
+
+/**
+ * The task pane's Content-Security-Policy: scripts from beside the page and from
+ * office.js's CDN only, the stylesheet from beside the page, and nothing else:
+ * no inline script or style, no network requests, frames, plugins or forms.
+ */
+export const TASKPANE_CSP = [
+  "default-src 'none'",
+  `script-src 'self' ${OFFICE_JS_ORIGIN}`,
+  "style-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The help page is text only: it may load nothing at all. */
+export const HELP_CSP = ["default-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
+
 function html(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -25,6 +44,7 @@ export function taskpaneHtml(options: { readonly stylesheet?: string }): string 
 <html lang="en">
   <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${TASKPANE_CSP}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>SalesOps Formulas</title>
     <script src="${OFFICE_JS_URL}"></script>${stylesheet}
@@ -50,6 +70,7 @@ export function helpHtml(specs: readonly FunctionSpec[]): string {
 <html lang="en">
   <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${HELP_CSP}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>SalesOps Formulas — help</title>
   </head>
