@@ -108,13 +108,20 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** Serves `root` on 127.0.0.1, trying the next port while one is taken. */
+/** The highest TCP port number. */
+export const MAX_PORT = 65_535;
+
+/**
+ * Serves `root` on 127.0.0.1, trying the next port while one is taken, up to
+ * `attempts` ports and never past 65535; when none is free it says which it tried.
+ */
 export async function servePlayground(options: ServeOptions): Promise<PlaygroundServer> {
-  const attempts = options.port === 0 ? 1 : (options.attempts ?? 20);
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > MAX_PORT) {
+    throw new Error(`The port must be a whole number from 0 to ${MAX_PORT}, not ${options.port}: set PORT to another port`);
+  }
+  const last = options.port === 0 ? 0 : Math.min(options.port + Math.max(1, options.attempts ?? 20) - 1, MAX_PORT);
   const server = createServer(handler(options.root));
-  let lastError: unknown;
-  for (let i = 0; i < attempts; i++) {
-    const tryPort = options.port === 0 ? 0 : options.port + i;
+  for (let tryPort = options.port; tryPort <= last; tryPort++) {
     try {
       const port = await listen(server, tryPort);
       const bound = server.address();
@@ -129,11 +136,14 @@ export async function servePlayground(options: ServeOptions): Promise<Playground
           }),
       };
     } catch (error) {
-      lastError = error;
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES') {
+        throw new Error(`Port ${tryPort} needs administrator rights on this machine: set PORT to a port above 1023, e.g. PORT=8080 npm start`);
+      }
+      if (code !== 'EADDRINUSE') throw error;
     }
   }
-  throw new Error(
-    `No free port from ${options.port} to ${options.port + attempts - 1} (${(lastError as Error)?.message ?? 'in use'}): set PORT to another port`,
-  );
+  const tried = last === options.port ? `Port ${options.port} is` : `Ports ${options.port} to ${last} are all`;
+  const hint = last === MAX_PORT ? ` (${MAX_PORT} is the last port there is)` : '';
+  throw new Error(`${tried} in use on 127.0.0.1${hint}: set PORT to a free port, or PORT=0 to let the system pick one`);
 }

@@ -112,4 +112,35 @@ describe('servePlayground', () => {
       blocker.close();
     }
   });
+
+  it('stops at port 65535 with a clear message instead of running past it', async () => {
+    // Hold the last two ports (if something else already holds one, it is just as taken).
+    const blockers = await Promise.all(
+      [65534, 65535].map(
+        (port) =>
+          new Promise<ReturnType<typeof createServer> | undefined>((resolve) => {
+            const blocker = createServer();
+            blocker.once('error', () => resolve(undefined));
+            blocker.listen(port, '127.0.0.1', () => resolve(blocker));
+          }),
+      ),
+    );
+    try {
+      const refused = servePlayground({ root, port: 65534, attempts: 20 });
+      await expect(refused).rejects.toThrow(
+        'Ports 65534 to 65535 are all in use on 127.0.0.1 (65535 is the last port there is): set PORT to a free port, or PORT=0 to let the system pick one',
+      );
+      await expect(servePlayground({ root, port: 65535 })).rejects.toThrow(/^Port 65535 is in use on 127\.0\.0\.1 \(65535 is the last port there is\)/);
+      const message = await refused.catch((error: Error) => error.message);
+      expect(message).not.toMatch(/ERR_SOCKET_BAD_PORT|Received|65536/);
+    } finally {
+      for (const blocker of blockers) blocker?.close();
+    }
+  });
+
+  it('refuses a port that is not one, saying so', async () => {
+    for (const port of [65536, -1, 80.5]) {
+      await expect(servePlayground({ root, port })).rejects.toThrow(`The port must be a whole number from 0 to 65535, not ${port}`);
+    }
+  });
 });
