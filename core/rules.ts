@@ -12,10 +12,21 @@
  *   and a bare `<>` any non-blank one (as in COUNTIFS);
  * - a range `100-999`: between the bounds, inclusive (`-50--10` and `-5-5` work
  *   for negative bounds).
- * A comparison or range never matches an attribute that is not a number.
+ * A comparison or range never matches an attribute that is not a number. A rule
+ * cell of more than MAX_RULE_TEXT characters is an error.
  */
 import { badValue } from './errors';
-import { type CellValue, type Matrix, describeValue, formatNumber, isBlank, normalizeLabel, parseDateText, parseNumberText } from './values';
+import {
+  type CellValue,
+  type Matrix,
+  describeValue,
+  formatNumber,
+  isBlank,
+  normalizeLabel,
+  parseDateText,
+  parseNumberText,
+  scanDecimal,
+} from './values';
 
 export enum Test {
   EqualNumber,
@@ -57,9 +68,60 @@ export interface RuleSet {
   readonly textColumns: ReadonlySet<number>;
 }
 
-const OPERATOR = /^(>=|<=|<>|>|<|=)(.*)$/s;
-const BOUND = '([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)\\s*%?)';
-const RANGE = new RegExp(`^${BOUND}\\s*-\\s*${BOUND}$`);
+/**
+ * The longest rule cell read. Rules are short (`>=1000`, `West`, `100-999`); a
+ * longer cell is a paste gone wrong, refused before anything scans it.
+ */
+export const MAX_RULE_TEXT = 1000;
+
+/** Two-character operators first, so `>=` is not read as `>` then `=1000`. */
+const OPERATORS = ['>=', '<=', '<>', '>', '<', '='] as const;
+
+/** Whether a UTF-16 code unit is white space, as \s and String.prototype.trim see it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Past the spaces and the `%` that may follow a range bound (`10 %`); just past the spaces without one. */
+function skipPercent(text: string, i: number): number {
+  const j = skipSpaces(text, i);
+  return text.charCodeAt(j) === 37 /* % */ ? j + 1 : j;
+}
+
+/**
+ * The two bounds of a range rule, as text (`100-999`, `-50--10`, `10% - 20%`),
+ * or undefined when `text` is not one: a number, optional `%`, `-`, a number,
+ * optional `%`, with spaces allowed around each part. Scanned in one pass: the
+ * pattern this replaces let two runs of spaces share the spaces between them,
+ * so a long run of spaces took quadratic time.
+ */
+function rangeBounds(text: string): [string, string] | undefined {
+  const lowEnd = scanDecimal(text, 0, false);
+  if (lowEnd < 0) return undefined;
+  const dash = skipSpaces(text, skipPercent(text, lowEnd));
+  if (text.charCodeAt(dash) !== 45 /* - */) return undefined;
+  const highStart = skipSpaces(text, dash + 1);
+  const highEnd = scanDecimal(text, highStart, false);
+  if (highEnd < 0 || skipPercent(text, highEnd) !== text.length) return undefined;
+  return [text.slice(0, dash), text.slice(highStart)];
+}
 
 /** The number in text that is a plain number, a percentage or a year-first date; undefined otherwise. */
 export function numberInText(text: string): number | undefined {
@@ -97,11 +159,16 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
   if (typeof cell === 'boolean') return condition(column, Test.EqualText, NaN, NaN, cell ? 'true' : 'false');
   const text = cell.trim();
   if (text === '*') return null;
+  if (text.length > MAX_RULE_TEXT) {
+    throw badValue(
+      `${where} ${describeValue(text)} is ${text.length.toLocaleString('en-US')} characters long: ` +
+        `a rule is at most ${MAX_RULE_TEXT.toLocaleString('en-US')}`,
+    );
+  }
 
-  const operator = OPERATOR.exec(text);
-  if (operator) {
-    const [, op, rest] = operator;
-    const operand = rest.trim();
+  const op = OPERATORS.find((candidate) => text.startsWith(candidate));
+  if (op) {
+    const operand = text.slice(op.length).trim();
     const value = numberInText(operand);
     if (operand === '') {
       if (op === '=') return condition(column, Test.IsBlank);
@@ -134,10 +201,10 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
   const value = numberInText(text);
   if (value !== undefined) return condition(column, Test.EqualNumber, value);
 
-  const range = RANGE.exec(text);
+  const range = rangeBounds(text);
   if (range) {
-    const low = parseNumberText(range[1]);
-    const high = parseNumberText(range[2]);
+    const low = parseNumberText(range[0]);
+    const high = parseNumberText(range[1]);
     if (low !== undefined && high !== undefined) {
       if (low > high) {
         throw badValue(

@@ -43,6 +43,15 @@ export function serialFromLocalMillis(localMillis: number): number {
   return localMillis / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
+/**
+ * The longest text parseNumberText reads: no real number needs more, and a cell
+ * of megabytes is then refused after a glance instead of being scanned.
+ */
+export const MAX_NUMBER_TEXT = 100;
+/** The longest date text the date forms below can be ("2026-03-31"). */
+const MAX_DATE_TEXT = 10;
+
+// Each part has a bounded length, so these cannot backtrack more than a few steps.
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 
@@ -51,7 +60,9 @@ const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
  * Only year-first forms are accepted: 03/04/2026 means different days in different locales.
  */
 export function parseDateText(text: string): number | undefined {
-  const match = ISO_DATE.exec(text.trim()) ?? SLASH_DATE.exec(text.trim());
+  const body = text.trim();
+  if (body.length > MAX_DATE_TEXT) return undefined;
+  const match = ISO_DATE.exec(body) ?? SLASH_DATE.exec(body);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return undefined;
@@ -59,20 +70,68 @@ export function parseDateText(text: string): number | undefined {
   return ymdFromSerial(serial).day === day ? serial : undefined;
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_E = 101;
+
+function skipDigits(text: string, i: number): number {
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < ZERO || code > NINE) break;
+    i++;
+  }
+  return i;
+}
 
 /**
- * The number in numeric text ("1250", "-3.5", "12%"), or undefined.
+ * Where the plain decimal number that starts at `start` ends, or -1 when none
+ * starts there: an optional sign, then digits with an optional fraction ("12",
+ * "12.", "12.5" or ".5"), then, with `exponent`, an optional power of ten
+ * ("e3", "E-3"). Digits are ASCII 0-9 only. One pass that never steps back, so
+ * it takes time in proportion to the number, whatever follows it; the regular
+ * expression it replaces (\d+\.?\d*) could split a run of digits in n ways and
+ * tried them all when the text went on with a letter.
+ */
+export function scanDecimal(text: string, start: number, exponent = true): number {
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === PLUS || sign === MINUS) i++;
+  let end = skipDigits(text, i);
+  let digits = end - i;
+  if (text.charCodeAt(end) === DOT) {
+    const fractionEnd = skipDigits(text, end + 1);
+    digits += fractionEnd - end - 1;
+    end = fractionEnd;
+  }
+  if (digits === 0) return -1;
+  if (exponent && (text.charCodeAt(end) | 0x20) === LOWER_E) {
+    let j = end + 1;
+    const powerSign = text.charCodeAt(j);
+    if (powerSign === PLUS || powerSign === MINUS) j++;
+    const powerEnd = skipDigits(text, j);
+    // "12e" or "12e+" is no power: the number ends before the e, and the caller sees text follow it.
+    if (powerEnd > j) end = powerEnd;
+  }
+  return end;
+}
+
+/**
+ * The number in numeric text ("1250", "-3.5", "1.5e6", "12%"), or undefined.
  * Thousands separators and currency signs are refused: they differ between locales.
+ * Text of more than MAX_NUMBER_TEXT characters (spaces around it aside) is not a number.
  */
 export function parseNumberText(text: string): number | undefined {
   let body = text.trim();
+  if (body.length > MAX_NUMBER_TEXT) return undefined;
   let scale = 1;
   if (body.endsWith('%')) {
     body = body.slice(0, -1).trim();
     scale = 0.01;
   }
-  if (!PLAIN_NUMBER.test(body)) return undefined;
+  if (scanDecimal(body, 0) !== body.length) return undefined;
   const value = Number(body) * scale;
   return Number.isFinite(value) ? value : undefined;
 }
