@@ -1,7 +1,7 @@
 /** Calls a function spec with host arguments: shape and size checks, argument conversion, result checks. */
 import type { SheetCellRef } from './a1';
 import { type FormulaError, badNumber, badValue, isFormulaError } from './errors';
-import { type CellReader, coreCell, locate } from './ranges';
+import { type CellReader, coreCell, hostRow, locate } from './ranges';
 import { type FunctionSpec, type ParamSpec, convertArg } from './spec';
 import type { CellValue, HostArg, Result } from './values';
 
@@ -15,20 +15,23 @@ const NO_STARTS: ArgumentStarts = () => undefined;
  * long as the first) and counts its cells. Anything else arrives only from a
  * forged call, and gets a clear error instead of a crash.
  */
-function countCells(param: ParamSpec, arg: HostArg): number {
-  if (!Array.isArray(arg)) return 1;
-  const rows = arg.length;
+function countCells(param: ParamSpec, arg: readonly unknown[]): number {
   const cols = (arg[0] as unknown[] | undefined)?.length ?? 0;
-  let cells = 0;
-  for (let r = 0; r < rows; r++) {
-    const row: unknown = arg[r];
-    if (!Array.isArray(row)) throw notARange(param, r);
-    if (row.length !== cols) {
-      throw badValue(`${param.name} has rows of different lengths: row ${r + 1} has ${row.length} cells, row 1 has ${cols}`);
-    }
-    cells += cols;
-  }
-  return cells;
+  for (let r = 0; r < arg.length; r++) hostRow(param.name, arg, r, cols);
+  return arg.length * cols;
+}
+
+/**
+ * The cells a call will read from an argument. A table is read whole, so each of
+ * its rows is checked and counted; a per-row range is read `rows × columns of its
+ * first row` and checked as its rows are read (a pass over 100,000 rows first
+ * would cost as much as the function itself).
+ */
+function cellsRead(param: ParamSpec, arg: HostArg): number {
+  if (!Array.isArray(arg)) return 1;
+  if (param.kind === 'table') return countCells(param, arg);
+  const cols = arg.length > 0 ? hostRow(param.name, arg, 0, (arg[0] as unknown[] | null)?.length ?? 0).length : 0;
+  return arg.length * cols;
 }
 
 /** An empty range (no rows or no columns) reads as one blank cell, as hosts pass an empty argument. */
@@ -36,13 +39,10 @@ function emptyAsBlank(arg: HostArg): HostArg {
   return Array.isArray(arg) && (arg.length === 0 || (arg[0] as unknown[]).length === 0) ? null : arg;
 }
 
-function notARange(param: ParamSpec, row: number): FormulaError {
-  return badValue(`${param.name} is not a range of cells: its row ${row + 1} is not a row`);
-}
 
 function checkSize(spec: FunctionSpec, args: readonly HostArg[]): void {
   spec.params.forEach((param, i) => {
-    const cells = countCells(param, args[i]);
+    const cells = cellsRead(param, args[i]);
     if (cells > spec.maxCells) {
       throw badValue(
         `${param.name} has ${cells.toLocaleString('en-US')} cells; ${spec.name} takes at most ` +
@@ -79,20 +79,26 @@ function unreadable(param: ParamSpec, where = ''): FormulaError {
 }
 
 /**
- * After an unexpected failure: the argument whose cells cannot even be looked at
- * (a forged array whose getters throw), or undefined when the arguments are sound
- * and the failure is a bug of ours.
+ * After an unexpected failure: the argument a forged call made unreadable (a row
+ * that is not an array, ragged rows, getters that throw), or undefined when the
+ * arguments are sound and the failure is a bug of ours.
  */
 function unreadableArgument(spec: FunctionSpec, args: readonly HostArg[]): FormulaError | undefined {
   for (let i = 0; i < args.length && i < spec.params.length; i++) {
     const arg = args[i];
     if (!Array.isArray(arg)) continue;
+    const param = spec.params[i];
+    try {
+      countCells(param, arg);
+    } catch (error) {
+      if (isFormulaError(error)) return error;
+    }
     for (let r = 0; r < arg.length; r++) {
       try {
         const row = arg[r] as unknown[];
         for (let c = 0; c < row.length; c++) void row[c];
       } catch {
-        return unreadable(spec.params[i], ` in its row ${r + 1}`);
+        return unreadable(param, ` in its row ${r + 1}`);
       }
     }
   }

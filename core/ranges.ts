@@ -98,10 +98,24 @@ export function asMatrix(value: CellValue | HostMatrix): HostMatrix {
   return Array.isArray(value) ? value : [[value]];
 }
 
-function oneCellRows(matrix: HostMatrix, cols: number): unknown[][] {
+function oneCellRows(name: string, matrix: HostMatrix, cols: number): unknown[][] {
   const rows: unknown[][] = [];
-  for (const row of matrix) for (let c = 0; c < cols; c++) rows.push([row[c]]);
+  for (let r = 0; r < matrix.length; r++) {
+    const row = hostRow(name, matrix, r, cols);
+    for (let c = 0; c < cols; c++) rows.push([row[c]]);
+  }
   return rows;
+}
+
+/**
+ * Row `r` of a host's range, checked: a forged call may pass something else than
+ * a row of `cols` cells, which is an error naming the argument.
+ */
+export function hostRow(name: string, matrix: readonly unknown[], r: number, cols: number): readonly unknown[] {
+  const row: unknown = matrix[r];
+  if (!Array.isArray(row)) throw badValue(`${name} is not a range of cells: its row ${r + 1} is not a row`);
+  if (row.length !== cols) throw badValue(`${name} has rows of different lengths: row ${r + 1} has ${row.length} cells, row 1 has ${cols}`);
+  return row;
 }
 
 /** A range read cell by cell, as the functions ask for rows. */
@@ -133,7 +147,7 @@ abstract class PerRowRange implements Located {
     this.cols = matrix.length ? matrix[0].length : 0;
     this.size = this.rows * this.cols;
     this.isSingle = this.size === 1;
-    this.column = this.cols === 1 ? matrix : oneCellRows(matrix, this.cols);
+    this.column = this.cols === 1 ? matrix : oneCellRows(name, matrix, this.cols);
     this.mask = this.isSingle ? 0 : -1;
   }
 
@@ -143,6 +157,11 @@ abstract class PerRowRange implements Located {
       this.startFound = true;
     }
     return this.startCell;
+  }
+
+  /** Off the fast path: refuses a row a forged call made something else than an array (a plain number's [0] reads as blank). */
+  protected checkRow(index: number): void {
+    if (this.cols === 1) hostRow(this.name, this.column, index & this.mask, 1);
   }
 
   /** The host's cell for row `index`, unread; a single cell answers for every row. */
@@ -220,6 +239,7 @@ export class NumberRange extends PerRowRange {
   }
 
   private readSlow(index: number, cell: unknown): number | FormulaError {
+    this.checkRow(index);
     if (cell === '' || cell === null || cell === undefined) return NaN;
     const key = this.isSingle ? 0 : index;
     const known = this.slowCells.get(key);
@@ -286,7 +306,8 @@ export class LabelRange extends LenientRange {
     this.keys = new Array(this.size);
     this.raw = new Array(this.size);
     let index = 0;
-    for (const row of matrix) {
+    for (let r = 0; r < this.rows; r++) {
+      const row = hostRow(name, matrix, r, this.cols);
       for (let c = 0; c < this.cols; c++, index++) {
         const cell = readCell(row[c]);
         if (isBlank(cell)) {
@@ -315,6 +336,7 @@ export class ValueRange extends LenientRange {
   at(index: number): CellValue {
     const cell = this.hostCell(index);
     if (typeof cell === 'number') return cell;
+    this.checkRow(index);
     const value = this.readCell(cell);
     return isBlank(value) ? null : value;
   }

@@ -18,6 +18,9 @@ const throwing = (what: string) => ({
 describe('malformed arguments are a #VALUE! that names the argument', () => {
   it.each<[string, string, HostArg[], RegExp]>([
     ['a row that is null', 'QUOTA_ATTAINMENT', [[[1], null] as unknown as HostArg, 1], /^actual is not a range of cells: its row 2 is not a row$/],
+    ['a first row that is null', 'QUOTA_ATTAINMENT', [[null, [1]] as unknown as HostArg, 1], /^actual is not a range of cells: its row 1 is not a row$/],
+    ['a row that is a number, read as a label', 'WIN_RATE', [[['Won'], 7] as unknown as HostArg], /^outcomes is not a range of cells: its row 2/],
+    ['a row that is a number, read as a probability', 'WEIGHTED_PIPELINE', [[[1], [2]], [[0.5], 7] as unknown as HostArg], /^probabilities is not a range of cells: its row 2/],
     ['a hole for a row', 'QUOTA_ATTAINMENT', [1, [[1], , [2]] as unknown as HostArg], /^quota is not a range of cells: its row 2 is not a row$/],
     ['a row that is a number', 'WEIGHTED_PIPELINE', [[[1], 5] as unknown as HostArg, 0.5], /^amounts is not a range of cells: its row 2/],
     ['a row that is text', 'WIN_RATE', ['Won' as unknown as HostArg].map((x) => [x]) as unknown as HostArg[], /^outcomes is not a range of cells: its row 1/],
