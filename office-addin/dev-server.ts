@@ -80,6 +80,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.xml': 'application/xml; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Sent with every answer: caching off (a rebuilt add-in is picked up at once), and no content sniffing. */

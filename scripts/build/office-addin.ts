@@ -5,6 +5,7 @@
  *   functions-declarations.ts  the same functions as custom-functions-metadata reads them (checked by a test)
  *   taskpane.html, taskpane.js the shared-runtime page and the sidebar (+ sidebar.css when present)
  *   help.html, assets/icon-*.png
+ *   THIRD_PARTY_NOTICES.txt    the npm packages bundled into the scripts, with their licences
  *   manifest.xml               URLs for the chosen base URL
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { checkBaseUrl, MANIFEST_FILES, manifestVersion, renderManifest } from '.
 import { functionDeclarations, functionsJson } from '../../office-addin/build/metadata';
 import { helpHtml, taskpaneHtml } from '../../office-addin/build/pages';
 import packageJson from '../../package.json';
-import { bundleScript } from './bundle';
+import { bundle } from './bundle';
+import { writeNotices } from './notices';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -27,8 +29,8 @@ export async function buildOfficeAddin(options: BuildOptions): Promise<void> {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const outDir = path.resolve(options.outDir);
   const [functionsJs, taskpaneJs] = await Promise.all([
-    bundleScript(path.resolve('office-addin/functions.ts')),
-    bundleScript(path.resolve('office-addin/taskpane-entry.ts')),
+    bundle(path.resolve('office-addin/functions.ts')),
+    bundle(path.resolve('office-addin/taskpane-entry.ts')),
   ]);
 
   await rm(outDir, { recursive: true, force: true });
@@ -40,10 +42,14 @@ export async function buildOfficeAddin(options: BuildOptions): Promise<void> {
   if (stylesheet) await copyFile(stylesheetSource, path.join(outDir, stylesheet));
 
   await Promise.all([
-    write(MANIFEST_FILES.functionsScript, functionsJs),
+    write(MANIFEST_FILES.functionsScript, functionsJs.code),
     write(MANIFEST_FILES.functionsMetadata, functionsJson(FUNCTIONS)),
     write('functions-declarations.ts', functionDeclarations(FUNCTIONS)),
-    write('taskpane.js', taskpaneJs),
+    write('taskpane.js', taskpaneJs.code),
+    writeNotices(outDir, [
+      { bundle: MANIFEST_FILES.functionsScript, packages: functionsJs.packages },
+      { bundle: 'taskpane.js', packages: taskpaneJs.packages },
+    ]),
     write(MANIFEST_FILES.taskpane, taskpaneHtml({ stylesheet })),
     write(MANIFEST_FILES.help, helpHtml(FUNCTIONS)),
     ...Object.entries(MANIFEST_FILES.icons).map(([size, file]) => write(file, drawIcon(Number(size)))),

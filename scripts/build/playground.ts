@@ -1,10 +1,12 @@
 /**
  * Builds dist/playground/: the local workbook page. HyperFormula (GPL-3.0) is
- * bundled here and only here; its licence ships next to the page.
+ * bundled here and only here; THIRD_PARTY_NOTICES.txt beside app.js carries the
+ * licence of every package in the bundle (and the page links HyperFormula's own).
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleScript } from './bundle';
+import { bundle } from './bundle';
+import { NOTICES_FILE, writeNotices } from './notices';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -18,13 +20,18 @@ export async function buildPlayground(options: BuildOptions): Promise<void> {
   const { outDir } = options;
   await mkdir(path.join(outDir, 'licenses'), { recursive: true });
   const [script, pageCss, sidebarCss, html] = await Promise.all([
-    bundleScript(from('playground', 'main.ts'), { target: 'es2020', sourcemap: false }),
+    bundle(from('playground', 'main.ts'), {
+      target: 'es2020',
+      sourcemap: false,
+      banner: { js: `/*! SalesOps Formulas playground. Bundled packages and their licences: ${NOTICES_FILE} */` },
+    }),
     readFile(from('playground', 'playground.css'), 'utf8'),
     readFile(from('sidebar', 'sidebar.css'), 'utf8'),
     readFile(from('playground', 'index.html'), 'utf8'),
   ]);
   await Promise.all([
-    writeFile(path.join(outDir, 'app.js'), script),
+    writeFile(path.join(outDir, 'app.js'), script.code),
+    writeNotices(outDir, [{ bundle: 'app.js', packages: script.packages }]),
     writeFile(path.join(outDir, 'app.css'), `${sidebarCss}\n${pageCss}`),
     writeFile(path.join(outDir, 'index.html'), html),
     copyFile(from('node_modules', 'hyperformula', 'LICENSE.txt'), path.join(outDir, 'licenses', 'hyperformula.txt')),

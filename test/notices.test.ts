@@ -1,0 +1,122 @@
+/**
+ * Licences travel with the built bundles: THIRD_PARTY_NOTICES.txt beside each
+ * one names every npm package esbuild put into it, with its version, licence
+ * and licence text, and the playground's says it is under the GPL v3 because
+ * it carries HyperFormula.
+ */
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { servePlayground } from '../playground/server';
+import { type BundledPackage, NOTICES_FILE, bundledPackages, thirdPartyNotices } from '../scripts/build/notices';
+
+const ROOT = path.resolve(__dirname, '..');
+const dist = (...parts: string[]) => path.join(ROOT, 'dist', ...parts);
+
+function notices(folder: string): string {
+  const file = dist(folder, NOTICES_FILE);
+  if (!existsSync(file)) throw new Error(`dist/${folder}/${NOTICES_FILE} is missing: run \`npm run build\` first`);
+  return readFileSync(file, 'utf8');
+}
+
+const manifest = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license: string };
+
+/** The packages in the playground bundle, worked out here independently of the build. */
+async function playgroundPackages(): Promise<string[]> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'playground', 'main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  const names = new Set<string>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, info] of Object.entries(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match && info.bytesInOutput > 0) names.add(match[1]);
+    }
+  }
+  return [...names].sort();
+}
+
+describe('THIRD_PARTY_NOTICES.txt', () => {
+  it('the playground\'s lists hyperformula with its version, its GPL licence and its licence file', () => {
+    const text = notices('playground');
+    const hyperformula = manifest('hyperformula');
+    expect(hyperformula.license).toMatch(/^GPL-3\.0/);
+    expect(text).toContain(`hyperformula ${hyperformula.version}\nLicense: ${hyperformula.license}`);
+    expect(text).toContain(readFileSync(path.join(ROOT, 'node_modules', 'hyperformula', 'LICENSE.txt'), 'utf8').trim());
+    // HyperFormula's licence file only names the GPL v3, so its full text ships too.
+    expect(text).toContain('                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007');
+    expect(text).toContain('END OF TERMS AND CONDITIONS');
+    expect(text).toMatch(/distributed as a whole under the GNU General Public License version 3/);
+  });
+
+  it('the playground\'s names every package in app.js, each with its licence text', async () => {
+    const text = notices('playground');
+    const packages = await playgroundPackages();
+    expect(packages).toEqual(expect.arrayContaining(['hyperformula', 'chevrotain']));
+    for (const name of packages) {
+      const { version, license } = manifest(name);
+      expect({ name, listed: text.includes(`\n${name} ${version}\nLicense: ${license}\n`) }).toEqual({ name, listed: true });
+    }
+    expect(text).toContain('chevrotain');
+    expect(text).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(text.match(/^app\.js: .*$/m)![0]).toBe(
+      `app.js: SalesOps Formulas (MIT) with ${packages.map((name) => `${name} ${manifest(name).version} (${manifest(name).license})`).join(', ')}.`,
+    );
+  });
+
+  it('app.js points to it, and the playground serves it beside the page as text', async () => {
+    expect(readFileSync(dist('playground', 'app.js'), 'utf8').slice(0, 200)).toContain(NOTICES_FILE);
+    expect(existsSync(dist('playground', 'licenses', 'hyperformula.txt'))).toBe(true);
+    const server = await servePlayground({ root: dist('playground'), port: 0 });
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/${NOTICES_FILE}`);
+      expect([response.status, response.headers.get('content-type')]).toEqual([200, 'text/plain; charset=utf-8']);
+      expect(await response.text()).toBe(notices('playground'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    ['apps-script', ['Code.js', 'Sidebar.html']],
+    ['office-addin', ['functions.js', 'taskpane.js']],
+  ])('dist/%s has one too, saying its bundles hold no third-party package and carrying the MIT licence', (folder, bundles) => {
+    const text = notices(folder);
+    for (const bundle of bundles) expect(text).toContain(`${bundle}: SalesOps Formulas only (MIT); no third-party package is bundled.`);
+    expect(text).toContain(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8').trim());
+    expect(text).not.toContain('GNU GENERAL PUBLIC LICENSE');
+  });
+
+  it('lists only packages whose code is in the bundle, read from esbuild\'s metafile', () => {
+    const metafile = {
+      inputs: {},
+      outputs: {
+        'out.js': {
+          bytes: 10,
+          imports: [],
+          exports: [],
+          inputs: {
+            'core/values.ts': { bytesInOutput: 5 },
+            'node_modules/tiny-emitter/index.js': { bytesInOutput: 5 },
+            'node_modules/hyperformula/es/index.mjs': { bytesInOutput: 0 },
+          },
+        },
+      },
+    };
+    expect(bundledPackages(metafile).map((pkg) => pkg.name)).toEqual(['tiny-emitter']);
+  });
+
+  it('says so when a package ships no licence file', () => {
+    const bare: BundledPackage = { name: 'left-pad', version: '1.0.0', license: 'WTFPL', files: [] };
+    expect(thirdPartyNotices([{ bundle: 'x.js', packages: [bare] }])).toContain(
+      'left-pad 1.0.0\nLicense: WTFPL\n' + '='.repeat(78) + '\n\n(The package ships no licence file; its package.json declares WTFPL.)',
+    );
+  });
+});
