@@ -5,8 +5,8 @@
  */
 import { type FormulaError, badNumber, badValue } from './errors';
 import { fractionProblem } from './fractions';
-import { type Located, inRow, readNumber } from './ranges';
-import { type Matrix, describeValue, formatNumber, isBlank } from './values';
+import { type Located, type Table, inCell, inRow, readNumber } from './ranges';
+import { describeValue, formatNumber, isBlank } from './values';
 
 /** Fractions for months 1, 2, … in order: `ramp[0]` is month 1. */
 export type RampSchedule = Float64Array;
@@ -18,7 +18,8 @@ export type RampSchedule = Float64Array;
  * text that is not a number, or a value outside 0–100% is an error naming the
  * month. An all-blank range is an empty schedule: every month carries 100%.
  */
-export function readRamp(table: Matrix, paramName = 'ramp'): RampSchedule {
+export function readRamp(ramp: Table): RampSchedule {
+  const { name: paramName, cells: table } = ramp;
   const rows = table.length;
   const cols = rows ? table[0].length : 0;
   if (rows > 1 && cols > 1) {
@@ -31,7 +32,8 @@ export function readRamp(table: Matrix, paramName = 'ramp'): RampSchedule {
   const schedule = new Float64Array(end);
   for (let i = 0; i < end; i++) {
     const value = cell(i);
-    const where = ` for month ${i + 1}`;
+    // The month names the cell well enough; the cell's address is added only when the host knows it.
+    const where = ` for month ${i + 1}${ramp.start() ? inCell(ramp, cols === 1 ? i : 0, cols === 1 ? 0 : i) : ''}`;
     if (isBlank(value)) {
       throw badValue(`${paramName} is blank${where}: fill every month up to the last one, or enter 100% for fully ramped`);
     }

@@ -77,6 +77,41 @@ export interface RangeOptions {
 
 const NO_START: StartLookup = () => undefined;
 
+/** Asks `lookup` once, on first use. */
+function onceOnly(lookup: StartLookup): StartLookup {
+  let asked = false;
+  let found: SheetCellRef | undefined;
+  return () => {
+    if (!asked) {
+      found = lookup();
+      asked = true;
+    }
+    return found;
+  };
+}
+
+/** A block of cells read as a whole (tiers, a stage table, a ramp schedule), knowing where it sits for messages. */
+export class Table implements Located {
+  readonly rows: number;
+  readonly cols: number;
+  readonly start: () => SheetCellRef | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly cells: Matrix,
+    start: StartLookup = NO_START,
+  ) {
+    this.rows = cells.length;
+    this.cols = cells.reduce((most, row) => Math.max(most, row.length), 0);
+    this.start = onceOnly(start);
+  }
+}
+
+/** Where cell (`row`, `col`) of a table is, for messages: " in F4", or " in row 3, column 2 of tiers". */
+export function inCell(table: Table, row: number, col: number): string {
+  return inRow(table, row * table.cols + col);
+}
+
 export function describeShape(shape: Shape): string {
   const rows = `${shape.rows} ${shape.rows === 1 ? 'row' : 'rows'}`;
   const cols = `${shape.cols} ${shape.cols === 1 ? 'column' : 'columns'}`;
@@ -135,28 +170,18 @@ abstract class PerRowRange implements Located {
   private readonly mask: number;
   protected readonly readCell: CellReader;
   readonly blank: BlankRule;
-  private readonly lookUpStart: StartLookup;
-  private startFound = false;
-  private startCell: SheetCellRef | undefined;
+  readonly start: () => SheetCellRef | undefined;
 
   constructor(readonly name: string, matrix: HostMatrix, options: RangeOptions = {}) {
     this.readCell = options.readCell ?? coreCell;
     this.blank = options.blank ?? 'required';
-    this.lookUpStart = options.start ?? NO_START;
+    this.start = onceOnly(options.start ?? NO_START);
     this.rows = matrix.length;
     this.cols = matrix.length ? matrix[0].length : 0;
     this.size = this.rows * this.cols;
     this.isSingle = this.size === 1;
     this.column = this.cols === 1 ? matrix : oneCellRows(name, matrix, this.cols);
     this.mask = this.isSingle ? 0 : -1;
-  }
-
-  start(): SheetCellRef | undefined {
-    if (!this.startFound) {
-      this.startCell = this.lookUpStart();
-      this.startFound = true;
-    }
-    return this.startCell;
   }
 
   /** Off the fast path: refuses a row a forged call made something else than an array (a plain number's [0] reads as blank). */

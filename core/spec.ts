@@ -11,6 +11,7 @@ import {
   LabelRange,
   NumberRange,
   type StartLookup,
+  Table,
   ValueRange,
   asMatrix,
   coreCell,
@@ -41,7 +42,7 @@ interface ArgTypes {
   date: number;
   text: string;
   boolean: boolean;
-  table: Matrix;
+  table: Table;
 }
 
 export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean> {
@@ -159,7 +160,7 @@ export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader 
       return new ValueRange(param.name, asMatrix(arg), options);
     case 'table':
       // Tables are small blocks read as a whole (tiers, stages, curves): read every cell now.
-      return asMatrix(arg).map((row) => row.map((cell) => readCell(cell)));
+      return new Table(param.name, asMatrix(arg).map((row) => row.map((cell) => readCell(cell))), start);
     case 'number':
     case 'date': {
       const value = single(param, arg, readCell);

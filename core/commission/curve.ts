@@ -4,7 +4,8 @@
  * follows the last segment's slope (the accelerator).
  */
 import { badNumber, badValue } from '../errors';
-import { type Matrix, formatNumber } from '../values';
+import { type Table, inCell } from '../ranges';
+import { formatNumber } from '../values';
 import { percentTypedAsNumber, readNumberPairs } from './table';
 
 export interface Curve {
@@ -15,9 +16,9 @@ export interface Curve {
   readonly slope: number;
 }
 
-export function readCurve(table: Matrix, param: string): Curve {
+export function readCurve(table: Table): Curve {
+  const param = table.name;
   const { count, first: attainment, second: payout, rows } = readNumberPairs(table, {
-    param,
     first: 'attainment',
     second: 'payout',
   });
@@ -28,15 +29,16 @@ export function readCurve(table: Matrix, param: string): Curve {
     );
   }
   for (let k = 0; k < count; k++) {
-    const where = ` in ${param} row ${rows[k]}`;
+    const where = inCell(table, rows[k], 0);
+    const payoutWhere = inCell(table, rows[k], 1);
     if (attainment[k] < 0) throw badNumber(`attainment ${formatNumber(attainment[k])}${where} is negative`);
-    if (payout[k] < 0) throw badNumber(`payout ${formatNumber(payout[k])}${where} is negative`);
-    const slip = percentTypedAsNumber(attainment[k], 'attainment', where) ?? percentTypedAsNumber(payout[k], 'payout', where);
+    if (payout[k] < 0) throw badNumber(`payout ${formatNumber(payout[k])}${payoutWhere} is negative`);
+    const slip = percentTypedAsNumber(attainment[k], 'attainment', where) ?? percentTypedAsNumber(payout[k], 'payout', payoutWhere);
     if (slip) throw slip;
     if (k > 0 && !(attainment[k] > attainment[k - 1])) {
       throw badValue(
         `attainment ${formatNumber(attainment[k])}${where} is not above the point before it ` +
-          `(${formatNumber(attainment[k - 1])} in ${param} row ${rows[k - 1]}): list points from the lowest attainment up`,
+          `(${formatNumber(attainment[k - 1])}${inCell(table, rows[k - 1], 0)}): list points from the lowest attainment up`,
       );
     }
   }

@@ -4,20 +4,18 @@
  * call into flat typed arrays.
  */
 import { badNumber, badValue } from '../errors';
-import { readNumber } from '../ranges';
-import { type CellValue, type Matrix, describeValue, formatNumber, isBlank } from '../values';
+import { type Table, inCell, readNumber } from '../ranges';
+import { type CellValue, describeValue, formatNumber, isBlank } from '../values';
 
 export interface NumberPairs {
   readonly count: number;
   readonly first: Float64Array;
   readonly second: Float64Array;
-  /** The 1-based table row each pair came from, for messages. */
+  /** The table row (0-based) each pair came from, for messages. */
   readonly rows: Int32Array;
 }
 
 export interface PairLabels {
-  /** The argument name: "tiers", "curve". */
-  readonly param: string;
   /** What the first column holds: "lower bound". */
   readonly first: string;
   /** What the second column holds: "rate". */
@@ -34,21 +32,20 @@ function isHeaderCell(cell: CellValue): boolean {
  * like Plan!A:B work), and so is a header row: the first non-blank row when
  * every filled cell in it is text. Columns beyond the second must be blank.
  */
-export function readNumberPairs(table: Matrix, labels: PairLabels): NumberPairs {
-  const { param } = labels;
-  const width = table.reduce((most, row) => Math.max(most, row.length), 0);
-  if (width < 2) throw badValue(`${param} needs two columns: ${labels.first}, then ${labels.second}`);
-  const first = new Float64Array(table.length);
-  const second = new Float64Array(table.length);
-  const rows = new Int32Array(table.length);
+export function readNumberPairs(table: Table, labels: PairLabels): NumberPairs {
+  const { name: param, cells } = table;
+  if (table.cols < 2) throw badValue(`${param} needs two columns: ${labels.first}, then ${labels.second}`);
+  const first = new Float64Array(cells.length);
+  const second = new Float64Array(cells.length);
+  const rows = new Int32Array(cells.length);
   let count = 0;
   let seenRow = false;
-  for (let r = 0; r < table.length; r++) {
-    const row = table[r];
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
     for (let c = 2; c < row.length; c++) {
       if (!isBlank(row[c])) {
         throw badValue(
-          `${param} has a value in column ${c + 1} (${param} row ${r + 1}); it takes two columns: ${labels.first}, then ${labels.second}`,
+          `${param} has a value${inCell(table, r, c)}; it takes two columns: ${labels.first}, then ${labels.second}`,
         );
       }
     }
@@ -59,10 +56,9 @@ export function readNumberPairs(table: Matrix, labels: PairLabels): NumberPairs 
       seenRow = true;
       if ((isBlank(a) || isHeaderCell(a as CellValue)) && (isBlank(b) || isHeaderCell(b as CellValue))) continue;
     }
-    const where = ` in ${param} row ${r + 1}`;
-    first[count] = readCell(a, labels.first, where);
-    second[count] = readCell(b, labels.second, where);
-    rows[count] = r + 1;
+    first[count] = readCell(a, labels.first, inCell(table, r, 0));
+    second[count] = readCell(b, labels.second, inCell(table, r, 1));
+    rows[count] = r;
     count++;
   }
   if (count === 0) throw badValue(`${param} has no rows: give ${labels.first} and ${labels.second} in two columns`);

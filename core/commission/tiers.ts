@@ -4,7 +4,8 @@
  */
 import { badNumber, badValue } from '../errors';
 import { fractionProblem } from '../fractions';
-import { type Matrix, formatNumber } from '../values';
+import { type Table, inCell } from '../ranges';
+import { formatNumber } from '../values';
 import { MOST_PERCENT, readNumberPairs } from './table';
 
 export interface Tiers {
@@ -20,14 +21,15 @@ export interface Tiers {
  * Reads and checks a tier table. `ofQuota`: the bounds are attainment
  * fractions (100% or 1 is quota), so a bound like 150000 is a typing slip.
  */
-export function readTiers(table: Matrix, param: string, ofQuota: boolean): Tiers {
-  const pairs = readNumberPairs(table, { param, first: 'lower bound', second: 'rate' });
+export function readTiers(table: Table, ofQuota: boolean): Tiers {
+  const pairs = readNumberPairs(table, { first: 'lower bound', second: 'rate' });
   const { count, first: bounds, second: rates, rows } = pairs;
+  const param = table.name;
   const earnedAtBound = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    const where = ` in ${param} row ${rows[k]}`;
+    const where = inCell(table, rows[k], 0);
     const bound = bounds[k];
-    const rateProblem = fractionProblem(rates[k], 'rate', where);
+    const rateProblem = fractionProblem(rates[k], 'rate', inCell(table, rows[k], 1));
     if (rateProblem) throw rateProblem;
     if (k === 0) {
       if (bound !== 0) {
@@ -41,7 +43,7 @@ export function readTiers(table: Matrix, param: string, ofQuota: boolean): Tiers
     if (!(bound > bounds[k - 1])) {
       throw badValue(
         `lower bound ${formatNumber(bound)}${where} is not above the bound before it ` +
-          `(${formatNumber(bounds[k - 1])} in ${param} row ${rows[k - 1]}): list tiers from the lowest bound up`,
+          `(${formatNumber(bounds[k - 1])}${inCell(table, rows[k - 1], 0)}): list tiers from the lowest bound up`,
       );
     }
     if (ofQuota && bound > MOST_PERCENT) {

@@ -75,7 +75,7 @@ export const TEAM_CAPACITY = defineFunction({
     { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]]], expect: 2000000 },
   ],
   impl(quotas, monthsInSeat, ramp, expectedAttainment) {
-    const schedule = readRamp(ramp, 'ramp');
+    const schedule = readRamp(ramp);
     const required = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
     const shape = commonShape(required);
     const size = shape.rows * shape.cols;

@@ -48,7 +48,7 @@ export const COMMISSION = defineFunction({
     },
   ],
   impl(amount, tiersTable, method, prior, quota) {
-    const tiers = readTiers(tiersTable, 'tiers', quota !== undefined);
+    const tiers = readTiers(tiersTable, quota !== undefined);
     const retroactive = method === 'retroactive';
     const shape = commonShape(definedRanges(amount, prior, quota));
     const required = quota ? [amount, quota] : [amount];
@@ -108,7 +108,7 @@ export const PAYOUT_CURVE = defineFunction({
     { args: [[[0.8], [0.4], [null], [1.2], [2]], CURVE, '225%'], expect: [[0.6], [0], [''], [1.4], [2.25]] },
   ],
   impl(attainment, curveTable, cap) {
-    const curve = readCurve(curveTable, 'curve');
+    const curve = readCurve(curveTable);
     if (cap !== undefined) {
       if (cap < 0) throw badNumber(`cap ${formatNumber(cap)} is negative`);
       const slip = percentTypedAsNumber(cap, 'cap', '');

@@ -64,7 +64,7 @@ export const WEIGHTED_PIPELINE = defineFunction({
     },
   ],
   impl(amounts, probabilities, stageTable, closeDates, periodStart, periodEnd) {
-    const stages = stageTable ? readStageTable(stageTable, 'stage_table') : undefined;
+    const stages = stageTable ? readStageTable(stageTable) : undefined;
     const inPeriod = closeDates ? periodFilter(closeDates.name, periodStart, periodEnd) : undefined;
     if (!closeDates && (periodStart !== undefined || periodEnd !== undefined)) {
       throw badValue('a period needs close_dates: give each deal\'s close date as the fourth argument');

@@ -235,9 +235,10 @@ export const ASSIGN_BY_RULES = defineFunction({
       expect: [['Fay'], ['Eve'], ['Eve'], ['Dee']],
     },
   ],
-  impl(attributes, rules) {
+  impl(attributesTable, rules) {
+    const attributes = attributesTable.cells;
     const header = attributes[0] ?? [];
-    const ruleSet = readRules(rules, header);
+    const ruleSet = readRules(rules.cells, header);
     const accounts = attributes.length - 1;
     const checks = accounts * ruleSet.rules.length;
     if (checks > MAX_RULE_CHECKS) {

@@ -1,8 +1,11 @@
 /** core/ramp.ts: reading a ramp schedule and the factor for a month in seat. */
 import { FormulaError } from '../../core';
-import { rampFactor, readRamp } from '../../core/ramp';
+import { rampFactor, readRamp as readRampTable } from '../../core/ramp';
+import { Table } from '../../core/ranges';
+import type { Matrix } from '../../core/values';
 
-const schedule = (table: Parameters<typeof readRamp>[0]) => Array.from(readRamp(table));
+const readRamp = (cells: Matrix, name = 'ramp') => readRampTable(new Table(name, cells));
+const schedule = (cells: Matrix) => Array.from(readRamp(cells));
 
 function thrown(run: () => unknown): FormulaError {
   try {
@@ -49,6 +52,11 @@ describe('readRamp', () => {
   it('refuses text and booleans, naming the month', () => {
     expect(thrown(() => readRamp([['a lot']])).message).toBe('ramp "a lot" for month 1 is not a number');
     expect(thrown(() => readRamp([[0.5, true]])).message).toBe('ramp TRUE for month 2 is not a number');
+  });
+
+  it('names the cell too when the host tells where the schedule is', () => {
+    const error = thrown(() => readRampTable(new Table('ramp', [[0.25, 50, 0.75]], () => ({ sheet: 'Ramp', row: 1, col: 1 }))));
+    expect(error.message).toBe('ramp 50 for month 2 in Ramp!C2 is above 100%: enter 50% or 0.5');
   });
 
   it('refuses a block of several rows and columns', () => {

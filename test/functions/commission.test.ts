@@ -130,25 +130,25 @@ describe('COMMISSION', () => {
 
   describe('refuses a tier table it cannot trust, naming the row', () => {
     const cases: [string, unknown[][], string, string][] = [
-      ['a rate typed as a percentage', [[0, 0.1], [100, 12]], '#NUM!', 'rate 12 in tiers row 2 is above 100%: enter 12% or 0.12'],
-      ['a negative rate', [[0, -0.1]], '#NUM!', 'rate -0.1 in tiers row 1 is negative'],
+      ['a rate typed as a percentage', [[0, 0.1], [100, 12]], '#NUM!', 'rate 12 in row 2, column 2 of tiers is above 100%: enter 12% or 0.12'],
+      ['a negative rate', [[0, -0.1]], '#NUM!', 'rate -0.1 in column 2 of tiers is negative'],
       [
         'a first bound above 0',
         [['From', 'Rate'], [100, 0.1]],
         '#VALUE!',
-        'tiers must start at 0, but the first lower bound in tiers row 2 is 100: add a first tier with lower bound 0 for the base rate',
+        'tiers must start at 0, but the first lower bound in row 2, column 1 of tiers is 100: add a first tier with lower bound 0 for the base rate',
       ],
       [
         'bounds out of order',
         [[0, 0.04], [150000, 0.06], [100000, 0.08]],
         '#VALUE!',
-        'lower bound 100000 in tiers row 3 is not above the bound before it (150000 in tiers row 2): list tiers from the lowest bound up',
+        'lower bound 100000 in row 3, column 1 of tiers is not above the bound before it (150000 in row 2, column 1 of tiers): list tiers from the lowest bound up',
       ],
-      ['a repeated bound', [[0, 0.04], [0, 0.06]], '#VALUE!', 'lower bound 0 in tiers row 2 is not above the bound before it (0 in tiers row 1): list tiers from the lowest bound up'],
-      ['a rate left blank', [[0, 0.04], [150000, null]], '#VALUE!', 'rate is blank in tiers row 2'],
-      ['a bound that is not a number', [[0, 0.04], ['lots', 0.06]], '#VALUE!', 'lower bound "lots" in tiers row 2 is not a number'],
+      ['a repeated bound', [[0, 0.04], [0, 0.06]], '#VALUE!', 'lower bound 0 in row 2, column 1 of tiers is not above the bound before it (0 in row 1, column 1 of tiers): list tiers from the lowest bound up'],
+      ['a rate left blank', [[0, 0.04], [150000, null]], '#VALUE!', 'rate is blank in row 2, column 2 of tiers'],
+      ['a bound that is not a number', [[0, 0.04], ['lots', 0.06]], '#VALUE!', 'lower bound "lots" in row 2, column 1 of tiers is not a number'],
       ['a single column', [[0], [100]], '#VALUE!', 'tiers needs two columns: lower bound, then rate'],
-      ['a third column', [[0, 0.04, 'x']], '#VALUE!', 'tiers has a value in column 3 (tiers row 1); it takes two columns: lower bound, then rate'],
+      ['a third column', [[0, 0.04, 'x']], '#VALUE!', 'tiers has a value in column 3 of tiers; it takes two columns: lower bound, then rate'],
       ['only a header', [['From', 'Rate']], '#VALUE!', 'tiers has no rows: give lower bound and rate in two columns'],
     ];
     it.each(cases)('%s', (_what, table, code, message) => {
@@ -160,7 +160,7 @@ describe('COMMISSION', () => {
       const error = callError('COMMISSION', 1000, TIERS, null, null, 500000);
       expect(error.code).toBe('#NUM!');
       expect(error.message).toBe(
-        'lower bound 150000 in tiers row 2 would be 15000000% of quota: with quota, give bounds as shares of quota (100% or 1), ' +
+        'lower bound 150000 in row 2, column 1 of tiers would be 15000000% of quota: with quota, give bounds as shares of quota (100% or 1), ' +
           'or leave quota out to give them as amounts',
       );
     });
@@ -219,11 +219,11 @@ describe('PAYOUT_CURVE', () => {
   describe('refuses a curve or cap it cannot trust', () => {
     const cases: [string, unknown[][], unknown, string, string][] = [
       ['a single point', [[0.5, 1]], null, '#VALUE!', 'curve needs at least two points (attainment, payout) to draw a line; for a flat payout above a threshold, add a second point with the same payout'],
-      ['attainment not ascending', [[0.5, 0], [0.5, 1]], null, '#VALUE!', 'attainment 0.5 in curve row 2 is not above the point before it (0.5 in curve row 1): list points from the lowest attainment up'],
-      ['percentages typed as numbers', [[50, 0], [100, 100]], null, '#NUM!', 'attainment 50 in curve row 1 reads as 5000%: enter 50% or 0.5'],
-      ['a payout typed as a number', [[0.5, 0], [1, 100]], null, '#NUM!', 'payout 100 in curve row 2 reads as 10000%: enter 100% or 1'],
-      ['a negative payout', [[0.5, -0.1], [1, 1]], null, '#NUM!', 'payout -0.1 in curve row 1 is negative'],
-      ['a negative attainment point', [[-0.5, 0], [1, 1]], null, '#NUM!', 'attainment -0.5 in curve row 1 is negative'],
+      ['attainment not ascending', [[0.5, 0], [0.5, 1]], null, '#VALUE!', 'attainment 0.5 in row 2, column 1 of curve is not above the point before it (0.5 in row 1, column 1 of curve): list points from the lowest attainment up'],
+      ['percentages typed as numbers', [[50, 0], [100, 100]], null, '#NUM!', 'attainment 50 in row 1, column 1 of curve reads as 5000%: enter 50% or 0.5'],
+      ['a payout typed as a number', [[0.5, 0], [1, 100]], null, '#NUM!', 'payout 100 in row 2, column 2 of curve reads as 10000%: enter 100% or 1'],
+      ['a negative payout', [[0.5, -0.1], [1, 1]], null, '#NUM!', 'payout -0.1 in row 1, column 2 of curve is negative'],
+      ['a negative attainment point', [[-0.5, 0], [1, 1]], null, '#NUM!', 'attainment -0.5 in row 1, column 1 of curve is negative'],
       ['a negative cap', CURVE, -1, '#NUM!', 'cap -1 is negative'],
       ['a cap typed as a number', CURVE, 225, '#NUM!', 'cap 225 reads as 22500%: enter 225% or 2.25'],
     ];
