@@ -21,7 +21,7 @@ export function columnName(col: number): string {
 
 /** A → 0, AA → 26; undefined for anything else. */
 export function columnIndex(letters: string): number | undefined {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return undefined;
+  if (!/^[a-z]{1,3}$/i.test(letters)) return undefined;
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
@@ -32,7 +32,7 @@ export function cellName(ref: CellRef): string {
 }
 
 export function parseCell(text: string): CellRef | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
+  const match = /^\$?([a-z]{1,3})\$?(\d{1,7})$/i.exec(text.trim());
   if (!match) return undefined;
   const col = columnIndex(match[1]);
   const row = Number(match[2]) - 1;
@@ -97,7 +97,7 @@ function referencePart(text: string): { col?: number; row?: number } | undefined
   let i = 0;
   if (text[i] === '$') i++;
   const lettersFrom = i;
-  while (i < text.length && /[A-Za-z]/.test(text[i])) i++;
+  while (i < text.length && /[a-z]/i.test(text[i])) i++;
   const letters = text.slice(lettersFrom, i);
   if (text[i] === '$' && letters) i++;
   const digitsFrom = i;

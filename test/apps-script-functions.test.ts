@@ -12,7 +12,7 @@ import { CRASH, type LoadedCode, loadCode, plain, thrownMessage } from './suppor
 import { type Seen, showsExpected } from './support/results';
 
 const ZONES = spreadsheetZones();
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d\d:\d\d)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d\d:\d\d)?$/;
 const ERROR_TEXT = /^(#DIV\/0!|#NUM!|#N\/A|#VALUE!) \S/;
 
 /** A value as Sheets passes it: null (a blank) as '', ISO text in date parameters as a Date at midnight in `zone`. */

@@ -13,7 +13,7 @@ import { argsFor, mutatedExample } from './support/arbitraries';
 
 const RUNS = 150;
 const [ZONE] = spreadsheetZones();
-const ERROR_TEXT = /^(#DIV\/0!|#NUM!|#N\/A|#VALUE!) \S/;
+const ERROR_TEXT = /^(?:#DIV\/0!|#NUM!|#N\/A|#VALUE!) \S/;
 
 /** A whole day serial a date cell can show. */
 const isDaySerial = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 2958465;

@@ -75,11 +75,11 @@ describe('menu', () => {
     code.run(menuHandlers(fake)['Function help']);
     expect(fake.ui.dialogs).toHaveLength(1);
     const html = fake.ui.dialogs[0].html.content;
-    const tags = new Set([...html.matchAll(/<\/?([a-zA-Z!][a-zA-Z0-9]*)/g)].map((m) => m[1].toLowerCase()));
+    const tags = new Set([...html.matchAll(/<\/?([a-z!][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
     expect([...tags].filter((tag) => !['!doctype', 'html', 'head', 'base', 'style', 'body', 'p', 'section', 'h3', 'code', 'ul', 'li'].includes(tag))).toEqual([]);
     const text = html
       .replace(/<style>[\s\S]*?<\/style>/, '')
-      .replace(/<[^>]*>/g, '')
+      .replace(/<[^<>]*>/g, '')
       .replace(/&#(\d+);/g, (_m, n) => String.fromCharCode(Number(n)))
       .replace(/&(lt|gt|quot|amp);/g, (_m, e) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e as 'lt']);
     for (const spec of FUNCTIONS) {

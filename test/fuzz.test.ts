@@ -35,7 +35,7 @@ function checkRowsNamed(cells: unknown[], spec: FunctionSpec, args: readonly Hos
   const singles = spec.params.filter((_param, i) => !Array.isArray(args[i]) || (args[i] as unknown[][]).length * (args[i] as unknown[][])[0].length === 1);
   const singleNames = namesFor({ ...spec, params: singles });
   for (const cell of cells) {
-    if (!(cell instanceof FormulaError) || /\b(row|column) \d+/.test(cell.message)) continue;
+    if (!(cell instanceof FormulaError) || /\b(?:row|column) \d+/.test(cell.message)) continue;
     const message = cell.message.toLowerCase();
     if (!singleNames.some((name) => message.includes(name.toLowerCase()))) fail(spec, `per-row error without its row: "${cell.message}"`);
   }

@@ -16,11 +16,11 @@ describe('taskpane.html', () => {
 
   it('loads office.js from Microsoft\'s CDN and nothing else from the network', () => {
     const urls = [...page().matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(urls.filter((url) => /^(https?:)?\/\//.test(url))).toEqual([OFFICE_JS]);
+    expect(urls.filter((url) => /^(?:https?:)?\/\//.test(url))).toEqual([OFFICE_JS]);
   });
 
   it('loads office.js, then functions.js, then taskpane.js, all served beside it', () => {
-    const scripts = [...page().matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    const scripts = [...page().matchAll(/<script\b[^>]+\bsrc="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([OFFICE_JS, 'functions.js', 'taskpane.js']);
     for (const file of scripts.slice(1)) expect(existsSync(path.join(OFFICE_ADDIN_DIST, file))).toBe(true);
   });

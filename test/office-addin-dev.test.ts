@@ -18,7 +18,7 @@ describe('dev:excel plan', () => {
     const message = (plan as { error: string }).error;
     expect(message).toContain('Excel desktop runs only on Windows and macOS');
     expect(message).toContain('npm run dev:excel -- serve');
-    expect(message).not.toMatch(/\n\s+at /);
+    expect(message).not.toMatch(/\n[ \t]+at /);
   });
 
   it('serves for Excel on the web anywhere, with the workbook to open', () => {

@@ -55,7 +55,7 @@ describe('the sidebar', () => {
     await expect(button.isDisabled()).resolves.toBe(true);
     await expect(status().textContent()).resolves.toBe('Inserting…');
     await page.evaluate(() => (document.querySelector('.so-button-primary') as HTMLButtonElement).click());
-    const calls = await control((host) => (window as unknown as { __host: Control }).__host.calls);
+    const calls = await control(() => (window as unknown as { __host: Control }).__host.calls);
     expect(calls).toEqual([{ method: 'insertTemplate', args: [{ template: 'examples' }] }]);
 
     await control(() => (window as unknown as { __host: Control }).__host.answer('SalesOps Examples (2)'));

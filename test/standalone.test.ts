@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 const SKIP = new Set(['node_modules', 'dist', 'coverage', '.git', '.certs', 'test-results']);
-const TEXT = /\.(ts|mjs|js|json|md|html|css|xml|xsd|sh|yml|yaml)$|^(\.ci\/run|\.gitignore|\.npmrc|LICENSE)$/;
+const TEXT = /\.(?:ts|mjs|js|json|md|html|css|xml|xsd|sh|yml|yaml)$|^(?:\.ci\/run|\.gitignore|\.npmrc|LICENSE)$/;
 
 function files(dir = ROOT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -124,7 +124,7 @@ describe('the examples sheet plan', () => {
         expect(cell.formula.startsWith('=')).toBe(false);
         expect(cell.formula).not.toMatch(/SALESOPS\./);
         expect(cell.formula).not.toMatch(/\(\s*,|,\s*,|,\s*\)/);
-        for (const [, name] of cell.formula.matchAll(/([A-Z][A-Z0-9_.]*)\(/g)) if (!custom.has(name)) native.add(name);
+        for (const [, name] of cell.formula.matchAll(/(?<![A-Z0-9_.])([A-Z][A-Z0-9_.]*)\(/g)) if (!custom.has(name)) native.add(name);
       }
     }
     expect([...native]).toEqual(['DATE']);

@@ -133,16 +133,16 @@ function parseInput(input: unknown): StoredCell {
   if (input === '' || input === null || input === undefined) return { value: '' };
   if (typeof input !== 'string') throw new Error(`Exception: The parameters (${typeof input}) don't match the method signature`);
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (input.startsWith('=') || /^[+-]\s*[A-Za-z(]/.test(input)) return { value: '', formula: input.startsWith('=') ? input : `=${input}` };
+  if (input.startsWith('=') || /^[+-]\s*[a-z(]/i.test(input)) return { value: '', formula: input.startsWith('=') ? input : `=${input}` };
   const trimmed = input.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(trimmed)) {
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?$/i.test(trimmed)) {
     const number = Number(trimmed.replace('%', ''));
     return { value: trimmed.endsWith('%') ? number / 100 : number };
   }
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  if (/^(?:true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   if (date) return { value: Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / 86_400_000 + 25_569 };
-  if (/^#(N\/A|DIV\/0!|VALUE!|NUM!|REF!|NAME\?)$/i.test(trimmed)) return { value: trimmed.toUpperCase(), formula: `=${trimmed}` };
+  if (/^#(?:N\/A|DIV\/0!|VALUE!|NUM!|REF!|NAME\?)$/i.test(trimmed)) return { value: trimmed.toUpperCase(), formula: `=${trimmed}` };
   return { value: input };
 }
 
@@ -154,8 +154,8 @@ function columnNumber(letters: string): number {
 
 /** A1 notation → 1-based bounds; whole rows ("3:3") and columns ("B:B") span the sheet. */
 export function parseA1(a1: string, maxRows: number, maxCols: number) {
-  const cell = '([A-Za-z]{1,3})(\\d+)';
-  let m = new RegExp(`^${cell}(?::${cell})?$`).exec(a1);
+  const cell = '([a-z]{1,3})(\\d+)';
+  let m = new RegExp(`^${cell}(?::${cell})?$`, 'i').exec(a1);
   if (m) {
     const row = Number(m[2]);
     const col = columnNumber(m[1]);
@@ -165,7 +165,7 @@ export function parseA1(a1: string, maxRows: number, maxCols: number) {
   }
   m = /^(\d+):(\d+)$/.exec(a1);
   if (m) return { row: Number(m[1]), col: 1, numRows: Number(m[2]) - Number(m[1]) + 1, numCols: maxCols };
-  m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a1);
+  m = /^([a-z]{1,3}):([a-z]{1,3})$/i.exec(a1);
   if (m) return { row: 1, col: columnNumber(m[1]), numRows: maxRows, numCols: columnNumber(m[2]) - columnNumber(m[1]) + 1 };
   throw new Error(`Exception: Range not found (${a1})`);
 }

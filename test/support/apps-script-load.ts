@@ -19,7 +19,7 @@ function newestSource(): { file: string; mtime: number } {
     const info = statSync(file);
     if (info.isDirectory()) {
       for (const entry of readdirSync(file)) visit(path.join(file, entry));
-    } else if (/\.(ts|css|html)$/.test(file) && info.mtimeMs > newest.mtime) {
+    } else if (/\.(?:ts|css|html)$/.test(file) && info.mtimeMs > newest.mtime) {
       newest = { file, mtime: info.mtimeMs };
     }
   };
@@ -84,5 +84,5 @@ export function thrownMessage(fn: () => unknown): string {
 }
 
 /** Messages that mean a crash rather than an explanation. */
-export const CRASH = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not defined|undefined is not|\n\s+at /;
+export const CRASH = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read|is not a function|is not defined|undefined is not|\n[ \t]+at /;
 

@@ -1,7 +1,7 @@
 /** Compares a function's result with a documented answer, the way a user reads the sheet. */
 import { type CellValue, type Matrix, isFormulaError } from '../../core';
 
-const ERROR_CODE = /^#(DIV\/0!|NUM!|N\/A|VALUE!)$/;
+const ERROR_CODE = /^#(?:DIV\/0!|NUM!|N\/A|VALUE!)$/;
 
 /** A result cell as a user sees it: blanks as '', errors as their code, numbers as numbers. */
 export type Seen = number | string | boolean;
