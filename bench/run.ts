@@ -313,6 +313,11 @@ function benchCodeJs(): string[] {
  */
 function benchHostileText(): string[] {
   const context = entryPoints();
+  // A call that fails asks Sheets for the calling cell, to name the cell at fault. Here no
+  // cell called: the answer is "none", so the time measured is the core's, not a service's.
+  const realm = globalThis as unknown as { SpreadsheetApp?: unknown };
+  const hadSpreadsheetApp = 'SpreadsheetApp' in realm;
+  realm.SpreadsheetApp ??= { getActiveRange: () => null };
   const sheetsCell = (cell: unknown) => cell ?? '';
   const lines = [
     `| near-miss text, ${HOSTILE_LENGTH.toLocaleString('en-US')} characters | calls | slowest call (function, parameter) | ms | target |`,
@@ -338,6 +343,7 @@ function benchHostileText(): string[] {
     lines.push(`| ${name} | ${calls.length} | ${slowest.label} | ${slowest.ms.toFixed(2)} | ≤ 5 |`);
   }
   lines.push(`| slowest of all | | ${worst.text}: ${worst.label} | ${worst.ms.toFixed(2)} | ≤ 5 |`);
+  if (!hadSpreadsheetApp) delete realm.SpreadsheetApp;
   return lines;
 }
 
