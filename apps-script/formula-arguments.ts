@@ -13,7 +13,7 @@ import { type SheetCellRef, referenceStart } from '../core/a1';
 const MAX_FORMULA_CHARS = 50_000;
 
 function isNameChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9_.]/.test(ch);
+  return ch !== undefined && /[\w.]/.test(ch);
 }
 
 /**

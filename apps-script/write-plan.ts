@@ -38,7 +38,7 @@ export interface SpreadsheetLike {
  * literals (#N/A), numbers, dates, percentages and booleans. A leading
  * apostrophe makes Sheets store the rest as plain text, as when a user types it.
  */
-const NOT_PLAIN_TEXT = /^[=+\-@'#]|\d|^\s*(true|false)\s*$/i;
+const NOT_PLAIN_TEXT = /^[=+\-@'#]|\d|^\s*(?:true|false)\s*$/i;
 
 function sheetsValue(cell: PlanCell, functionNames: readonly string[]): string | number | boolean {
   if (cell === null || cell === undefined) return '';

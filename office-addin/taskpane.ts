@@ -92,7 +92,7 @@ function columnNumber(letters: string): number {
  * columns or rows count only as far as the plan's own cells go.
  */
 export function addressSize(address: string, planRows: number, planCols: number): { rows: number; cols: number } {
-  const part = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
+  const part = /^\$?([a-z]{1,3})?\$?(\d+)?$/i;
   const [from, to = from] = address.split(':');
   const a = part.exec(from.trim());
   const b = part.exec(to.trim());

@@ -47,14 +47,35 @@ function formatDate(serial: number, format: string): string {
 }
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let grouped = '';
+  for (let end = digits.length; end > 0; end -= 3) {
+    const group = digits.slice(Math.max(0, end - 3), end);
+    grouped = grouped ? `${group},${grouped}` : group;
+  }
+  return grouped;
+}
+
+/** The parts of a number format: prefix, integer digits, decimal places, percent sign, suffix. */
+function patternParts(format: string) {
+  let i = 0;
+  while (i < format.length && !'#0,.%'.includes(format[i])) i++;
+  const prefix = format.slice(0, i);
+  const integerFrom = i;
+  while (i < format.length && '#0,'.includes(format[i])) i++;
+  const integerPart = format.slice(integerFrom, i);
+  let decimals = '';
+  if (format[i] === '.' && format[i + 1] === '0') {
+    const from = ++i;
+    while (format[i] === '0') i++;
+    decimals = format.slice(from, i);
+  }
+  const percent = format[i] === '%' ? '%' : '';
+  return { prefix, integerPart, decimals, percent, suffix: format.slice(i + percent.length) };
 }
 
 /** '#,##0.00', '0%', '$#,##0' and the like. */
 function formatNumberPattern(value: number, format: string): string {
-  const match = /^([^#0,.%]*)([#0,]*)(?:\.(0+))?(%?)(.*)$/.exec(format);
-  if (!match) return general(value);
-  const [, prefix, integerPart, decimals = '', percent, suffix] = match;
+  const { prefix, integerPart, decimals, percent, suffix } = patternParts(format);
   const scaled = percent ? value * 100 : value;
   const places = decimals.length;
   const fixed = Math.abs(scaled).toFixed(places);
@@ -74,7 +95,11 @@ export function general(value: number): string {
     if (!text.includes('e')) return text;
   }
   const [mantissa, exponent] = rounded.toExponential(5).split('e');
-  return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
+  // "1.50000" → "1.5", "2.00000" → "2": the mantissa always has a point and five decimals.
+  let end = mantissa.length;
+  while (mantissa[end - 1] === '0') end--;
+  if (mantissa[end - 1] === '.') end--;
+  return `${mantissa.slice(0, end)}E${exponent}`;
 }
 
 /** A number as the grid shows it, with an explicit format or by its kind. */

@@ -1,4 +1,5 @@
 /** The playground page: the demo workbook in a grid, with the sidebar docked beside it. */
+import { NOTICES_FILE } from '../core/notices';
 import { mountSidebar } from '../sidebar/mount';
 import { demoSheets } from './demo';
 import { Grid } from './grid';
@@ -40,7 +41,7 @@ function start(root: HTMLElement): void {
   const status = element('div', 'pg-status');
   status.setAttribute('aria-live', 'polite');
   const notice = element('a', 'pg-notice', 'Formula engine: HyperFormula (GPL-3.0)');
-  notice.href = 'licenses/hyperformula.txt';
+  notice.href = NOTICES_FILE;
   const footer = element('div', 'pg-footer');
   footer.append(tabs, status, notice);
 

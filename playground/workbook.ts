@@ -237,7 +237,7 @@ function readsAsValue(text: string): boolean {
   const trimmed = text.trim();
   return (
     /^[=']/.test(trimmed) ||
-    /^(true|false)$/i.test(trimmed) ||
+    /^(?:true|false)$/i.test(trimmed) ||
     /^#/.test(trimmed) ||
     /^[-+$]?[\d.]/.test(trimmed) ||
     /%$/.test(trimmed)

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { buildAppsScript } from './build/apps-script';
 import { buildOfficeAddin } from './build/office-addin';
+import { checkBaseUrl } from '../office-addin/build/manifest';
 import { buildPlayground } from './build/playground';
 
 function option(name: string, fallback: string): string {
@@ -13,7 +14,7 @@ function option(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const baseUrl = option('base-url', process.env.SALESOPS_BASE_URL ?? 'https://localhost:3000').replace(/\/+$/, '');
+  const baseUrl = checkBaseUrl(option('base-url', process.env.SALESOPS_BASE_URL ?? 'https://localhost:3000'));
   const dist = path.resolve('dist');
   const started = Date.now();
   await Promise.all([

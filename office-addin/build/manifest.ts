@@ -40,7 +40,7 @@ export function checkBaseUrl(baseUrl: string): string {
     throw new Error(`add-in base URL "${baseUrl}" must use https: Office loads add-ins only over HTTPS`);
   }
   if (url.search || url.hash) throw new Error(`add-in base URL "${baseUrl}" must not have a query or fragment`);
-  return baseUrl.replace(/\/+$/, '');
+  return baseUrl.replace(/(?<!\/)\/+$/, '');
 }
 
 function xml(text: string): string {

@@ -182,7 +182,7 @@ function checkNames(specs: readonly FunctionSpec[]): void {
     taken.add(spec.name);
     const params = new Set<string>();
     for (const param of spec.params) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(param.name) || RESERVED.has(param.name) || params.has(param.name)) {
+      if (!/^[a-z_]\w*$/i.test(param.name) || RESERVED.has(param.name) || params.has(param.name)) {
         throw new Error(`apps-script build: ${spec.name} parameter name "${param.name}" cannot be a JavaScript parameter`);
       }
       params.add(param.name);

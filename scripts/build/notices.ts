@@ -11,8 +11,7 @@ import type { Metafile } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-export const NOTICES_FILE = 'THIRD_PARTY_NOTICES.txt';
+import { NOTICES_FILE } from '../../core/notices';
 
 export interface BundledPackage {
   readonly name: string;
@@ -31,7 +30,7 @@ export interface BundleContents {
 }
 
 const REPO_ROOT = process.cwd();
-const LICENCE_FILE = /^(licen[cs]e|copying|notice)([.-].*)?$/i;
+const LICENCE_FILE = /^(?:licen[cs]e|copying|notice)(?:[.-].*)?$/i;
 
 /** Full licence texts the repository carries, by the SPDX ids that need them. */
 const FULL_TEXTS: readonly { readonly ids: RegExp; readonly title: string; readonly file: string }[] = [
@@ -99,7 +98,7 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
   const names = bundles.map((b) => b.bundle).join(', ');
   const ownLicence = tidy(readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
   const fullTexts = FULL_TEXTS.filter((entry) => packages.some((pkg) => entry.ids.test(pkg.license)));
-  const copyleft = packages.filter((pkg) => /(^|[^AL])GPL-3\.0/.test(pkg.license));
+  const copyleft = packages.filter((pkg) => /(?:^|[^AL])GPL-3\.0/.test(pkg.license));
 
   const lines: string[] = [
     `Third-party notices for ${names}`,

@@ -3,10 +3,11 @@
  * bundled here and only here; THIRD_PARTY_NOTICES.txt beside app.js carries the
  * licence of every package in the bundle (and the page links HyperFormula's own).
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundle } from './bundle';
-import { NOTICES_FILE, writeNotices } from './notices';
+import { NOTICES_FILE } from '../../core/notices';
+import { writeNotices } from './notices';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -18,7 +19,7 @@ const from = (...parts: string[]) => path.join(ROOT, ...parts);
 
 export async function buildPlayground(options: BuildOptions): Promise<void> {
   const { outDir } = options;
-  await mkdir(path.join(outDir, 'licenses'), { recursive: true });
+  await mkdir(outDir, { recursive: true });
   const [script, pageCss, sidebarCss, html] = await Promise.all([
     bundle(from('playground', 'main.ts'), {
       target: 'es2020',
@@ -34,6 +35,5 @@ export async function buildPlayground(options: BuildOptions): Promise<void> {
     writeNotices(outDir, [{ bundle: 'app.js', packages: script.packages }]),
     writeFile(path.join(outDir, 'app.css'), `${sidebarCss}\n${pageCss}`),
     writeFile(path.join(outDir, 'index.html'), html),
-    copyFile(from('node_modules', 'hyperformula', 'LICENSE.txt'), path.join(outDir, 'licenses', 'hyperformula.txt')),
   ]);
 }

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export const DIST_APPS_SCRIPT = path.join(ROOT, 'dist/apps-script');
 
 /** Sources that end up in dist/apps-script. */
-const SOURCES = ['core', 'apps-script', 'sidebar', 'scripts/build/apps-script.ts', 'scripts/build/bundle.ts'];
+const SOURCES = ['core', 'apps-script', 'sidebar', 'scripts/build/apps-script.ts', 'scripts/build/bundle.ts', 'scripts/build/inline-script.ts', 'scripts/build/notices.ts'];
 
 function newestSource(): { file: string; mtime: number } {
   let newest = { file: '', mtime: 0 };

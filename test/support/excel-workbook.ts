@@ -129,30 +129,29 @@ export class FakeExcel implements ExcelLike {
   }
 
   private context(): ContextLike {
-    const fake = this;
     const worksheets = {
       items: [] as WorksheetLike[],
-      load(what?: string) {
-        fake.queue.push({ kind: 'load', what: `worksheets ${what ?? ''}` });
-        fake.afterSync.push(() => {
-          worksheets.items = fake.sheets.map((s) => fake.worksheet(s.name));
+      load: (what?: string) => {
+        this.queue.push({ kind: 'load', what: `worksheets ${what ?? ''}` });
+        this.afterSync.push(() => {
+          worksheets.items = this.sheets.map((s) => this.worksheet(s.name));
         });
       },
-      add(name?: string) {
-        const sheetName = name ?? `Sheet${fake.sheets.length + 1}`;
-        fake.queue.push({ kind: 'addSheet', sheet: sheetName });
-        return fake.worksheet(sheetName);
+      add: (name?: string) => {
+        const sheetName = name ?? `Sheet${this.sheets.length + 1}`;
+        this.queue.push({ kind: 'addSheet', sheet: sheetName });
+        return this.worksheet(sheetName);
       },
     };
     return {
       workbook: {
         worksheets,
         getSelectedRange: () => {
-          const sheet = fake.worksheet(fake.selection.sheet);
-          return Object.assign(fake.range(fake.selection.sheet, parseA1(fake.selection.address)), { worksheet: sheet });
+          const sheet = this.worksheet(this.selection.sheet);
+          return Object.assign(this.range(this.selection.sheet, parseA1(this.selection.address)), { worksheet: sheet });
         },
       },
-      sync: () => fake.sync(),
+      sync: () => this.sync(),
     };
   }
 
@@ -211,30 +210,29 @@ export class FakeExcel implements ExcelLike {
   }
 
   worksheet(name: string): WorksheetLike {
-    const fake = this;
     return {
       name,
-      activate: () => fake.queue.push({ kind: 'activate', sheet: name }),
-      delete: () => fake.queue.push({ kind: 'deleteSheet', sheet: name }),
-      getRange: (address?: string) => fake.range(name, parseA1(address ?? 'A1')),
-      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => fake.range(name, { row, col, rows, cols }),
+      activate: () => this.queue.push({ kind: 'activate', sheet: name }),
+      delete: () => this.queue.push({ kind: 'deleteSheet', sheet: name }),
+      getRange: (address?: string) => this.range(name, parseA1(address ?? 'A1')),
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => this.range(name, { row, col, rows, cols }),
       getUsedRangeOrNullObject: () => {
-        const sheet = fake.sheet(name);
-        const used = sheet && fake.usedBox(sheet);
-        return fake.range(name, used ?? { row: 0, col: 0, rows: 1, cols: 1 }, !used);
+        const sheet = this.sheet(name);
+        const used = sheet && this.usedBox(sheet);
+        return this.range(name, used ?? { row: 0, col: 0, rows: 1, cols: 1 }, !used);
       },
     };
   }
 
   range(sheetName: string, box: Box, isNull = false): RangeLike {
-    const fake = this;
+    const push = (op: Op) => this.queue.push(op);
     const address = a1(box);
     const loaded: Partial<Record<'values' | 'rowCount' | 'columnCount' | 'address', unknown>> = {};
     const setter = (kind: 'formulas' | 'values' | 'numberFormat') => ({
       get: () => {
         throw new Error(`fake Excel: ${kind} is write-only here`);
       },
-      set: (value: unknown[][]) => fake.queue.push({ kind, sheet: sheetName, address, value }),
+      set: (value: unknown[][]) => push({ kind, sheet: sheetName, address, value }),
     });
     const loadedProperty = (name: keyof typeof loaded) => ({
       get: () => {
@@ -248,24 +246,24 @@ export class FakeExcel implements ExcelLike {
       },
       format: {
         set columnWidth(value: number) {
-          fake.queue.push({ kind: 'columnWidth', sheet: sheetName, address, value });
+          push({ kind: 'columnWidth', sheet: sheetName, address, value });
         },
         get columnWidth(): number {
           throw new Error('fake Excel: columnWidth is write-only here');
         },
         font: {
           set bold(value: boolean) {
-            fake.queue.push({ kind: 'bold', sheet: sheetName, address, value });
+            push({ kind: 'bold', sheet: sheetName, address, value });
           },
           get bold(): boolean {
             throw new Error('fake Excel: bold is write-only here');
           },
         },
       },
-      load(what?: string) {
-        fake.queue.push({ kind: 'load', what: `${address} ${what ?? ''}` });
-        fake.afterSync.push(() => {
-          const sheet = fake.sheet(sheetName);
+      load: (what?: string) => {
+        push({ kind: 'load', what: `${address} ${what ?? ''}` });
+        this.afterSync.push(() => {
+          const sheet = this.sheet(sheetName);
           loaded.rowCount = box.rows;
           loaded.columnCount = box.cols;
           loaded.address = `${sheetName}!${address}`;
@@ -281,14 +279,14 @@ export class FakeExcel implements ExcelLike {
         });
         return range;
       },
-      getIntersectionOrNullObject(other: string) {
+      getIntersectionOrNullObject: (other: string) => {
         const b = parseA1(other);
         const row = Math.max(box.row, b.row);
         const col = Math.max(box.col, b.col);
         const rowEnd = Math.min(box.row + box.rows, b.row + b.rows);
         const colEnd = Math.min(box.col + box.cols, b.col + b.cols);
         const empty = rowEnd <= row || colEnd <= col;
-        return fake.range(sheetName, empty ? box : { row, col, rows: rowEnd - row, cols: colEnd - col }, empty);
+        return this.range(sheetName, empty ? box : { row, col, rows: rowEnd - row, cols: colEnd - col }, empty);
       },
     };
     Object.defineProperties(range, {
