@@ -2,9 +2,9 @@
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { allowedOrigin, planDev, startDevServer } from '../office-addin/dev-server';
 import { OFFICE_ADDIN_DIST, distFile } from './support/excel-custom-functions';
+import { answers, outsideAddresses } from './support/network';
 
 describe('dev:excel plan', () => {
   it('sideloads into Excel desktop by default on Windows and macOS', () => {
@@ -78,20 +78,8 @@ describe('dev:excel static server', () => {
 
   it('listens on 127.0.0.1 by default: no other interface of this machine reaches it', async () => {
     expect((server.address() as AddressInfo).address).toBe('127.0.0.1');
-    const addresses = Object.values(os.networkInterfaces())
-      .flat()
-      .filter((info) => info && !info.internal)
-      .map((info) => info!.address);
-    for (const address of addresses) {
-      const reached = await new Promise<boolean>((resolve) => {
-        const req = request({ host: address, port, path: '/', timeout: 1000 }, () => resolve(true));
-        req.on('error', () => resolve(false));
-        req.on('timeout', () => {
-          req.destroy();
-          resolve(false);
-        });
-        req.end();
-      });
+    for (const address of outsideAddresses()) {
+      const reached = await answers(address, port);
       expect({ address, reached }).toEqual({ address, reached: false });
     }
   });

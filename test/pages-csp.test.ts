@@ -51,6 +51,14 @@ async function watch(page: Page): Promise<{ violations: () => Promise<string[]>;
   return { violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), errors };
 }
 
+/** The page loaded with no violation or error, and an injected attacker's three tries were all blocked. */
+async function expectCleanThenBlocked(page: Page, watched: { violations: () => Promise<string[]>; errors: string[] }): Promise<void> {
+  expect(await watched.violations()).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  expect(await attempts(page)).toEqual([]);
+  expect((await watched.violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'script-src-elem', 'connect-src']);
+}
+
 /** Tries what an injected attacker would: an inline script, a script from elsewhere, a request. Returns what ran. */
 async function attempts(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
@@ -101,10 +109,7 @@ describe('Sidebar.html (Google Sheets)', () => {
       await page.waitForSelector('[role="tab"]', { timeout: 5000 });
       const styled = await page.evaluate(() => getComputedStyle(document.body).marginTop);
       expect(styled).toBe('0px');
-      expect(await violations()).toEqual([]);
-      expect(errors).toEqual([]);
-      expect(await attempts(page)).toEqual([]);
-      expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'script-src-elem', 'connect-src']);
+      await expectCleanThenBlocked(page, { violations, errors });
     } finally {
       await page.close();
     }
@@ -151,10 +156,7 @@ describe('the Excel task pane and help page', () => {
       await page.waitForSelector('#app [role="tab"]', { timeout: 5000 });
       expect(fetched).toEqual([OFFICE_JS_URL]);
       expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
-      expect(await violations()).toEqual([]);
-      expect(errors).toEqual([]);
-      expect(await attempts(page)).toEqual([]);
-      expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'script-src-elem', 'connect-src']);
+      await expectCleanThenBlocked(page, { violations, errors });
     } finally {
       await page.close();
     }

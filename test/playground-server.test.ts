@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveRequestPath, servePlayground } from '../playground/server';
+import { answers, outsideAddresses } from './support/network';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'salesops-serve-'));
 const outside = `${root}-secret.txt`;
@@ -75,20 +76,8 @@ describe('servePlayground', () => {
     const server = await servePlayground({ root, port: 0 });
     try {
       expect(server.address).toBe('127.0.0.1');
-      const addresses = Object.values(os.networkInterfaces())
-        .flat()
-        .filter((info) => info && info.family === 'IPv4' && !info.internal)
-        .map((info) => info!.address);
-      for (const address of addresses) {
-        const reached = await new Promise<boolean>((resolve) => {
-          const req = request({ host: address, port: server.port, path: '/', timeout: 1000 }, () => resolve(true));
-          req.on('error', () => resolve(false));
-          req.on('timeout', () => {
-            req.destroy();
-            resolve(false);
-          });
-          req.end();
-        });
+      for (const address of outsideAddresses('IPv4')) {
+        const reached = await answers(address, server.port);
         expect({ address, reached }).toEqual({ address, reached: false });
       }
     } finally {

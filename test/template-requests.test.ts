@@ -3,18 +3,8 @@
  * through google.script.run): a key that would reach a prototype is refused,
  * and a template reads its fields from an object that has none.
  */
-import { FormulaError } from '../core/errors';
-import { planTemplate, readRequest } from '../core/templates';
-
-function refusal(request: unknown): FormulaError {
-  try {
-    planTemplate(request);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`planTemplate accepted ${JSON.stringify(request)}`);
-}
+import { templateRefusal as refusal } from './support/call';
+import { readRequest } from '../core/templates';
 
 describe('template requests: keys that would reach a prototype', () => {
   const polluted = () => Object.getOwnPropertyNames(Object.prototype).filter((key) => !ORIGINAL_OBJECT_KEYS.includes(key));

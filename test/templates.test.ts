@@ -1,5 +1,5 @@
 /** Sheet plans from the sidebar's templates: request validation, the examples sheet, unique names. */
-import { FormulaError } from '../core/errors';
+import { templateRefusal as refusal } from './support/call';
 import { FUNCTIONS } from '../core/registry';
 import {
   type PlanCell,
@@ -12,16 +12,6 @@ import {
 } from '../core/templates';
 import { parseRange } from '../core/a1';
 import { Workbook } from '../playground/workbook';
-
-function refusal(request: unknown): FormulaError {
-  try {
-    planTemplate(request);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`planTemplate accepted ${JSON.stringify(request)}`);
-}
 
 describe('planTemplate refuses requests that are not a known template', () => {
   it.each([

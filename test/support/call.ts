@@ -1,5 +1,6 @@
 /** Calls a catalog function through the core the way a host would, and shows the result as a user sees it. */
 import { type HostArg, FormulaError, findFunction, invoke } from '../../core';
+import { planTemplate } from '../../core/templates';
 import { seen } from './results';
 
 /** The result as a user sees it; a whole-call error shows as its code, like the cell would. */
@@ -44,3 +45,14 @@ export function cellError(name: string, row: number, col: number, ...args: HostA
 }
 
 export const column = (...values: HostArg[]) => values.map((v) => [v]) as HostArg;
+
+/** The FormulaError planTemplate refuses a request with; fails the test when it accepts it. */
+export function templateRefusal(request: unknown): FormulaError {
+  try {
+    planTemplate(request);
+  } catch (error) {
+    if (error instanceof FormulaError) return error;
+    throw error;
+  }
+  throw new Error(`planTemplate accepted ${JSON.stringify(request)}`);
+}
