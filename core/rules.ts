@@ -16,9 +16,9 @@
  * cell of more than MAX_RULE_TEXT characters is an error.
  */
 import { badValue } from './errors';
+import { type Table, inCell } from './ranges';
 import {
   type CellValue,
-  type Matrix,
   describeValue,
   formatNumber,
   isBlank,
@@ -298,7 +298,8 @@ function headerText(cell: CellValue): string {
  * column must name an attribute column (case-insensitive) except one `Owner`
  * column; fully blank rule rows are skipped.
  */
-export function readRules(rules: Matrix, attributeHeader: readonly CellValue[], rulesName = 'rules', attributesName = 'attributes'): RuleSet {
+export function readRules(table: Table, attributeHeader: readonly CellValue[], attributesName = 'attributes'): RuleSet {
+  const { name: rulesName, cells: rules } = table;
   const header = rules[0] ?? [];
   const width = header.length;
 
@@ -345,11 +346,11 @@ export function readRules(rules: Matrix, attributeHeader: readonly CellValue[], 
     const row = rules[r];
     if (row.every((cell) => isBlank(cell))) continue;
     const owner = row[ownerColumn];
-    if (isBlank(owner)) throw badValue(`Owner is blank in ${rulesName} row ${r + 1}: every rule needs an owner`);
+    if (isBlank(owner)) throw badValue(`Owner is blank${inCell(table, r, ownerColumn)}: every rule needs an owner`);
     const conditions: Condition[] = [];
     for (let c = 0; c < width; c++) {
       if (targets[c] < 0) continue;
-      const where = `${rulesName} row ${r + 1}, column "${headerText(header[c])}":`;
+      const where = `the rule${inCell(table, r, c)} for "${headerText(header[c])}":`;
       const parsedCondition = parseCondition(row[c], targets[c], where);
       if (!parsedCondition) continue;
       conditions.push(parsedCondition);

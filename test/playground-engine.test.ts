@@ -166,6 +166,11 @@ describe('errors the core throws become the formula\'s error', () => {
     void data;
   });
 
+  it('a message about a table names its cell: a tier rate typed as a whole number', () => {
+    const s = sheet([[1000, '=COMMISSION(A1,C1:D2)', 0, 0.1], [null, null, 500, 12]]);
+    expect((s.raw('B1') as DetailedCellError).message).toBe('rate 12 in D2 is above 100%: enter 12% or 0.12');
+  });
+
   it('a bad choice is #VALUE! listing the choices', () => {
     const s = sheet([[1, 1, '=FORECAST_ERROR(A1,B1,"rmse")']]);
     expect((s.raw('C1') as DetailedCellError).message).toMatch(/measure "rmse" is not one of/);

@@ -1,6 +1,6 @@
 /** Territory and assignment: how even a split is, what each territory holds, rule-based and round-robin assignment. */
 import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
-import { type NumberRange, type ValueRange, commonShape, describeShape, forEachFilledRow, inRow, isCountedRow } from '../ranges';
+import { type NumberRange, type Table, type ValueRange, commonShape, describeShape, forEachFilledRow, inCell, inRow, isCountedRow } from '../ranges';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
 import { mean } from '../statistics';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
@@ -238,7 +238,7 @@ export const ASSIGN_BY_RULES = defineFunction({
   impl(attributesTable, rules) {
     const attributes = attributesTable.cells;
     const header = attributes[0] ?? [];
-    const ruleSet = readRules(rules.cells, header);
+    const ruleSet = readRules(rules, header);
     const accounts = attributes.length - 1;
     const checks = accounts * ruleSet.rules.length;
     if (checks > MAX_RULE_CHECKS) {
@@ -247,11 +247,12 @@ export const ASSIGN_BY_RULES = defineFunction({
           `ASSIGN_BY_RULES checks in one call (${MAX_RULE_CHECKS.toLocaleString('en-US')}): split the accounts into smaller blocks`,
       );
     }
-    return assignByRules(attributes, ruleSet);
+    return assignByRules(attributesTable, ruleSet);
   },
 });
 
-function assignByRules(attributes: Matrix, ruleSet: RuleSet): ResultCell | Matrix<ResultCell> {
+function assignByRules(table: Table, ruleSet: RuleSet): ResultCell | Matrix<ResultCell> {
+  const attributes = table.cells;
   const accounts = attributes.length - 1;
   const width = attributes[0].length;
   // Each attribute a rule tests is read once: as a number and, where a rule compares text,
@@ -329,9 +330,9 @@ function assignByRules(attributes: Matrix, ruleSet: RuleSet): ResultCell | Matri
     pendingCount = still;
   }
 
-  if (accounts <= 1) return accounts === 1 && lastFilled === 0 ? ownerCell(rules, ruleOf[0], 0) : null;
+  if (accounts <= 1) return accounts === 1 && lastFilled === 0 ? ownerCell(rules, ruleOf[0], table, 0) : null;
   const out: Matrix<ResultCell> = new Array(lastFilled + 1);
-  for (let r = 0; r <= lastFilled; r++) out[r] = [ownerCell(rules, ruleOf[r], r)];
+  for (let r = 0; r <= lastFilled; r++) out[r] = [ownerCell(rules, ruleOf[r], table, r)];
   if (out.length === 0) out.push([null]);
   return out;
 }
@@ -339,9 +340,9 @@ function assignByRules(attributes: Matrix, ruleSet: RuleSet): ResultCell | Matri
 /** `ruleOf` for an account row with no attributes at all: its result is blank. */
 const BLANK_ROW = -2;
 
-function ownerCell(rules: readonly { owner: CellValue }[], rule: number, r: number): ResultCell {
+function ownerCell(rules: readonly { owner: CellValue }[], rule: number, attributes: Table, r: number): ResultCell {
   if (rule >= 0) return rules[rule].owner;
-  return rule === BLANK_ROW ? null : noRule(r);
+  return rule === BLANK_ROW ? null : noRule(attributes, r);
 }
 
 const EMPTY_NUMBERS = new Float64Array(0);
@@ -355,8 +356,8 @@ function isBlankRow(row: readonly CellValue[]): boolean {
   return true;
 }
 
-function noRule(r: number): FormulaError {
-  return notFound(`no rule matches attributes row ${r + 2}: add a rule for it, or a last rule of * to catch the rest`);
+function noRule(attributes: Table, r: number): FormulaError {
+  return notFound(`no rule matches the account${inCell(attributes, r + 1, 0)}: add a rule for it, or a last rule of * to catch the rest`);
 }
 
 /** Items × reps steps a weighted round-robin may take in one call: about 0.7 s in Node, ~7 s in Apps Script. */

@@ -152,7 +152,7 @@ describe('ASSIGN_BY_RULES', () => {
     expect(call('ASSIGN_BY_RULES', ACCOUNTS, rules)).toEqual([['Ann'], ['#N/A'], ['Ann'], [''], ['#N/A']]);
     const error = cellError('ASSIGN_BY_RULES', 1, 0, ACCOUNTS, rules);
     expect(error.code).toBe('#N/A');
-    expect(error.message).toMatch(/^no rule matches attributes row 3/);
+    expect(error.message).toMatch(/^no rule matches the account in row 3, column 1 of attributes/);
   });
 
   it('compares with every operator, numbers written as text included', () => {
@@ -204,7 +204,7 @@ describe('ASSIGN_BY_RULES', () => {
     expect(callError('ASSIGN_BY_RULES', ACCOUNTS, [['Region'], ['West']]).message).toContain('needs an Owner column');
     expect(callError('ASSIGN_BY_RULES', ACCOUNTS, [['Owner', 'owner'], ['A', 'B']]).message).toContain('two Owner columns');
     expect(callError('ASSIGN_BY_RULES', ACCOUNTS, [['Region', 'Owner'], ['West', 'A'], ['East', '']]).message).toBe(
-      'Owner is blank in rules row 3: every rule needs an owner',
+      'Owner is blank in row 3, column 2 of rules: every rule needs an owner',
     );
     expect(callError('ASSIGN_BY_RULES', ACCOUNTS, [['Region', 'Owner']]).message).toContain('no rules');
   });
@@ -212,9 +212,9 @@ describe('ASSIGN_BY_RULES', () => {
   it('refuses a bad rule cell, naming its row and column', () => {
     const backwards = callError('ASSIGN_BY_RULES', ACCOUNTS, [['Employees', 'Owner'], ['*', 'A'], ['999-100', 'B']]);
     expect(backwards.code).toBe('#VALUE!');
-    expect(backwards.message).toBe('rules row 3, column "Employees": "999-100" is a range that runs backwards: write the lower bound first, 100-999');
+    expect(backwards.message).toBe('the rule in row 3, column 1 of rules for "Employees": "999-100" is a range that runs backwards: write the lower bound first, 100-999');
     const textComparison = callError('ASSIGN_BY_RULES', ACCOUNTS, [['Employees', 'Owner'], ['>=many', 'A']]);
-    expect(textComparison.message).toContain('rules row 2, column "Employees": ">=many" compares with text');
+    expect(textComparison.message).toContain('the rule in row 2, column 1 of rules for "Employees": ">=many" compares with text');
     expect(callError('ASSIGN_BY_RULES', ACCOUNTS, [['Employees', 'Owner'], ['<', 'A']]).message).toContain('needs a number or date after <');
   });
 
