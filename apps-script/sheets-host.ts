@@ -42,6 +42,9 @@ export function createSheetsHost(run: () => ScriptRunner): Host {
 
   return {
     name: 'Google Sheets',
+    functionPrefix: '',
+    // The browser's language; Sheets' own (Session.getActiveUserLocale) is known only on the server.
+    locale: typeof navigator === 'undefined' ? undefined : navigator.language,
     async listSheets() {
       const names = await callServer(RUN_LIST_SHEETS);
       if (!Array.isArray(names)) throw new Error('The spreadsheet sent no sheet list.');

@@ -3,5 +3,5 @@ import { asExcelLike, startTaskpane } from './taskpane';
 
 Office.onReady(() => {
   const root = document.getElementById('app');
-  if (root) startTaskpane(root, asExcelLike(Excel));
+  if (root) startTaskpane(root, asExcelLike(Excel), Office.context.displayLanguage);
 });

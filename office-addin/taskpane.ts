@@ -9,7 +9,7 @@ import type { PlanCell } from '../core/templates';
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { mountSidebar } from '../sidebar/mount';
-import { FUNCTION_NAMESPACE } from './build/manifest';
+import { FUNCTION_NAMESPACE } from './namespace';
 
 /*
  * The slice of the Excel JavaScript API this file uses, so tests can hand in a
@@ -56,6 +56,8 @@ export interface ExcelLike {
 export interface ExcelHostOptions {
   /** Builds a sheet plan from a request; the core's planTemplate unless a test hands in another. */
   readonly planTemplate?: (request: unknown) => SheetPlan;
+  /** Excel's display language (Office.context.displayLanguage), for the sidebar's text. */
+  readonly locale?: string;
 }
 
 /** A selection larger than this is clipped to the sheet's used range before it is read. */
@@ -143,6 +145,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
   const plan = options.planTemplate ?? planTemplate;
   return {
     name: 'Excel',
+    functionPrefix: `${FUNCTION_NAMESPACE}.`,
+    locale: options.locale,
 
     listSheets: () =>
       excel.run(async (context) => {
@@ -216,8 +220,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
 }
 
 /** Boots the task pane: called by taskpane-entry.ts once Office is ready. */
-export function startTaskpane(root: HTMLElement, excel: ExcelLike): Host {
-  const host = createExcelHost(excel);
+export function startTaskpane(root: HTMLElement, excel: ExcelLike, locale?: string): Host {
+  const host = createExcelHost(excel, { locale });
   mountSidebar(root, host);
   return host;
 }

@@ -10,11 +10,15 @@ export interface PlaygroundView {
   selection(): { sheet: number; range: RangeRef };
   /** Brings a sheet to the front. */
   showSheet(sheet: number): void;
+  /** The browser's language, for the sidebar's text. */
+  readonly locale?: string;
 }
 
 export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): Host {
   return {
     name: 'Playground',
+    functionPrefix: '',
+    locale: view.locale,
     async listSheets(): Promise<string[]> {
       return workbook.sheetNames();
     },

@@ -57,6 +57,7 @@ function start(root: HTMLElement): void {
   const host = createPlaygroundHost(workbook, {
     selection: () => ({ sheet: grid.sheet, range: grid.selection }),
     showSheet: (sheet) => grid.showSheet(sheet),
+    locale: navigator.language,
   });
   mountSidebar(sidebar, host);
   viewport.focus();

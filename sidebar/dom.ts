@@ -2,6 +2,7 @@
  * Tiny DOM helpers. Everything goes in as text (textContent) or as attributes
  * set one by one: nothing from the sheet or the user is ever parsed as HTML.
  */
+import { text } from '../ui/messages';
 
 export interface ElementOptions {
   readonly className?: string;
@@ -41,5 +42,5 @@ export function errorMessage(error: unknown): string {
     return (error as { message: string }).message;
   }
   if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Please try again.';
+  return text('sidebar.error.generic');
 }

@@ -8,6 +8,10 @@ import type { Matrix } from '../core/values';
 export interface Host {
   /** 'Google Sheets', 'Excel' or 'Playground', for messages. */
   readonly name: string;
+  /** What a formula writes before a function's name in this host: 'SALESOPS.' in Excel, '' elsewhere. */
+  readonly functionPrefix: string;
+  /** The user's language (a BCP 47 tag such as "de-DE"), for the sidebar's text; undefined for the default. */
+  readonly locale?: string;
   /** The sheet names in the workbook, in tab order. */
   listSheets(): Promise<string[]>;
   /** The values of the selected range (blanks as null). */

@@ -2,6 +2,7 @@
  * The sidebar UI, written once for every host: a header, one tab per feature,
  * and each feature's panel. Plain DOM, text only (see dom.ts).
  */
+import { setLocale, text } from '../ui/messages';
 import { el, uniqueId } from './dom';
 import type { SidebarFeature } from './features/feature';
 import { functionsFeature } from './features/functions';
@@ -14,19 +15,20 @@ export type { SidebarFeature } from './features/feature';
 export const FEATURES: readonly SidebarFeature[] = [templatesFeature, functionsFeature];
 
 export function mountSidebar(root: HTMLElement, host: Host, features: readonly SidebarFeature[] = FEATURES): void {
+  setLocale(host.locale);
   root.replaceChildren();
   const app = el('div', { className: 'so-sidebar' });
   app.append(
     el('header', { className: 'so-header' }, [
       el('span', { className: 'so-logo', text: 'Σ', attrs: { 'aria-hidden': 'true' } }),
       el('div', { className: 'so-heading' }, [
-        el('h1', { className: 'so-title', text: 'SalesOps Formulas' }),
-        el('p', { className: 'so-host', text: `in ${host.name}` }),
+        el('h1', { className: 'so-title', text: text('product.name') }),
+        el('p', { className: 'so-host', text: text('sidebar.inHost', { host: host.name }) }),
       ]),
     ]),
   );
 
-  const tabList = el('div', { className: 'so-tabs', attrs: { role: 'tablist', 'aria-label': 'Sidebar sections' } });
+  const tabList = el('div', { className: 'so-tabs', attrs: { role: 'tablist', 'aria-label': text('sidebar.sections') } });
   const tabs: HTMLButtonElement[] = [];
   const panels: HTMLElement[] = [];
   for (const feature of features) {
@@ -34,7 +36,7 @@ export function mountSidebar(root: HTMLElement, host: Host, features: readonly S
     const panelId = uniqueId(`so-panel-${feature.id}`);
     const tab = el('button', {
       className: 'so-tab',
-      text: feature.label,
+      text: feature.label(),
       attrs: { type: 'button', role: 'tab', id: tabId, 'aria-controls': panelId, 'data-feature': feature.id },
     });
     const panel = el('div', {

@@ -20,12 +20,20 @@ function notices(folder: string): string {
   return readFileSync(file, 'utf8');
 }
 
-const manifest = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license: string };
+interface Manifest {
+  readonly name: string;
+  readonly version: string;
+  readonly license: string;
+}
+
+/** A package's package.json, at the top of node_modules or at `dir` (a copy nested in another package). */
+const manifest = (name: string, dir = path.join(ROOT, 'node_modules', name)) =>
+  JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
 
 /** The packages in the playground bundle, worked out here independently of the build. */
-async function playgroundPackages(): Promise<string[]> {
+async function bundledManifests(entry: string): Promise<Manifest[]> {
   const result = await build({
-    entryPoints: [path.join(ROOT, 'playground', 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -34,15 +42,21 @@ async function playgroundPackages(): Promise<string[]> {
     outdir: 'out',
     logLevel: 'silent',
   });
-  const names = new Set<string>();
+  const dirs = new Set<string>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, info] of Object.entries(output.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-      if (match && info.bytesInOutput > 0) names.add(match[1]);
+      // The innermost node_modules: a package may bundle its own copy of another.
+      const at = input.lastIndexOf('node_modules/');
+      if (at < 0 || info.bytesInOutput === 0) continue;
+      const parts = input.slice(at + 'node_modules/'.length).split('/');
+      dirs.add(path.join(ROOT, input.slice(0, at), 'node_modules', ...parts.slice(0, parts[0].startsWith('@') ? 2 : 1)));
     }
   }
-  return [...names].sort();
+  return [...dirs].map((dir) => manifest('', dir)).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+const listed = (packages: readonly Manifest[]) =>
+  packages.map(({ name, version, license }) => `${name} ${version} (${license})`).join(', ');
 
 describe('THIRD_PARTY_NOTICES.txt', () => {
   it('the playground\'s lists hyperformula with its version, its GPL licence and its licence file', () => {
@@ -59,17 +73,14 @@ describe('THIRD_PARTY_NOTICES.txt', () => {
 
   it('the playground\'s names every package in app.js, each with its licence text', async () => {
     const text = notices('playground');
-    const packages = await playgroundPackages();
-    expect(packages).toEqual(expect.arrayContaining(['hyperformula', 'chevrotain']));
-    for (const name of packages) {
-      const { version, license } = manifest(name);
+    const packages = await bundledManifests(path.join(ROOT, 'playground', 'main.ts'));
+    expect(packages.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['hyperformula', 'chevrotain']));
+    for (const { name, version, license } of packages) {
       expect({ name, listed: text.includes(`\n${name} ${version}\nLicense: ${license}\n`) }).toEqual({ name, listed: true });
     }
     expect(text).toContain('chevrotain');
     expect(text).toContain('Apache License\n                           Version 2.0, January 2004');
-    expect(text.match(/^app\.js: .*$/m)![0]).toBe(
-      `app.js: SalesOps Formulas (MIT) with ${packages.map((name) => `${name} ${manifest(name).version} (${manifest(name).license})`).join(', ')}.`,
-    );
+    expect(text.match(/^app\.js: .*$/m)![0]).toBe(`app.js: SalesOps Formulas (MIT) with ${listed(packages)}.`);
   });
 
   it('app.js points to it, and the playground serves it beside the page as text', async () => {
@@ -85,11 +96,14 @@ describe('THIRD_PARTY_NOTICES.txt', () => {
   });
 
   it.each([
-    ['apps-script', ['Code.js', 'Sidebar.html']],
-    ['office-addin', ['functions.js', 'taskpane.js']],
-  ])('dist/%s has one too, saying its bundles hold no third-party package and carrying the MIT licence', (folder, bundles) => {
+    ['apps-script', 'Code.js', 'Sidebar.html', 'apps-script/sidebar-client.ts'],
+    ['office-addin', 'functions.js', 'taskpane.js', 'office-addin/taskpane-entry.ts'],
+  ])('dist/%s has one too: the functions bundle (%s) holds no third-party package, the sidebar (%s) only the message formatter', async (folder, functions, sidebar, entry) => {
     const text = notices(folder);
-    for (const bundle of bundles) expect(text).toContain(`${bundle}: SalesOps Formulas only (MIT); no third-party package is bundled.`);
+    expect(text).toContain(`${functions}: SalesOps Formulas only (MIT); no third-party package is bundled.`);
+    const packages = await bundledManifests(path.join(ROOT, entry));
+    expect(packages.map((pkg) => pkg.name)).toContain('intl-messageformat');
+    expect(text).toContain(`${sidebar}: SalesOps Formulas (MIT) with ${listed(packages)}.`);
     expect(text).toContain(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8').trim());
     expect(text).not.toContain('GNU GENERAL PUBLIC LICENSE');
   });

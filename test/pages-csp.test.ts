@@ -148,7 +148,7 @@ describe('the Excel task pane and help page', () => {
         fetched.push(route.request().url());
         return route.fulfill({
           contentType: 'text/javascript',
-          body: 'window.Office = { onReady: function (cb) { setTimeout(cb, 0); return Promise.resolve(); } }; window.Excel = { run: function () { return Promise.reject(new Error("no workbook")); } };',
+          body: 'window.Office = { context: { displayLanguage: "en-US" }, onReady: function (cb) { setTimeout(cb, 0); return Promise.resolve(); } }; window.Excel = { run: function () { return Promise.reject(new Error("no workbook")); } };',
         });
       });
       await page.route('https://evil.example/**', (route) => route.fulfill({ body: '__ran("remote script")', contentType: 'text/javascript' }));

@@ -26,12 +26,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function load(hostName = 'Playground') {
+async function load(hostName = 'Playground', functionPrefix = '') {
   const { page } = browser;
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${css}</style></head>` +
     `<body style="margin:0"><div id="root"></div>` +
-    `<script>window.__hostName = ${JSON.stringify(hostName)};</script><script>${script}</script></body></html>`;
+    `<script>window.__hostName = ${JSON.stringify(hostName)}; window.__functionPrefix = ${JSON.stringify(functionPrefix)};</script>` +
+    `<script>${script}</script></body></html>`;
   await page.setContent(html);
   return page;
 }
@@ -126,7 +127,7 @@ describe('the sidebar', () => {
   });
 
   it('writes Excel calls with the SALESOPS namespace', async () => {
-    const page = await load('Excel');
+    const page = await load('Excel', 'SALESOPS.');
     await page.getByRole('tab', { name: 'Functions' }).click();
     const signature = await page.locator('.so-fn[data-name="QUOTA_ATTAINMENT"] .so-fn-signature').textContent();
     expect(signature).toBe('SALESOPS.QUOTA_ATTAINMENT(actual, quota)');

@@ -6,8 +6,7 @@
 
 /** The add-in's identity in Office: never change it once shipped. */
 export const ADDIN_ID = 'f0972114-0f76-43bb-9575-dd4433b6b026';
-/** Excel shows functions as =SALESOPS.NAME(...). */
-export const FUNCTION_NAMESPACE = 'SALESOPS';
+import { FUNCTION_NAMESPACE } from '../namespace';
 export const DEFAULT_BASE_URL = 'https://localhost:3000';
 
 export interface ManifestOptions {
@@ -166,7 +165,7 @@ export function renderManifest(options: ManifestOptions): string {
         <bt:String id="TaskpaneButton.Label" DefaultValue="SalesOps Templates"/>
       </bt:ShortStrings>
       <bt:LongStrings>
-        <bt:String id="GetStarted.Description" DefaultValue="Type =SALESOPS. in a cell to see the functions, or open SalesOps Templates on the Home tab to insert a ready-made sheet."/>
+        <bt:String id="GetStarted.Description" DefaultValue="Type =${FUNCTION_NAMESPACE}. in a cell to see the functions, or open SalesOps Templates on the Home tab to insert a ready-made sheet."/>
         <bt:String id="TaskpaneButton.Tooltip" DefaultValue="Open the SalesOps task pane: insert templates such as a commission plan or territory design into a new sheet."/>
       </bt:LongStrings>
     </Resources>

@@ -1,6 +1,6 @@
 /** The add-in's HTML pages: the shared-runtime task pane and a small help page. */
 import type { FunctionSpec } from '../../core/spec';
-import { FUNCTION_NAMESPACE } from './manifest';
+import { FUNCTION_NAMESPACE } from '../namespace';
 
 /** The only script loaded from the network; everything else is served beside the page. */
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

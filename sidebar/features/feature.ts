@@ -3,8 +3,8 @@ import type { Host } from '../host';
 
 export interface SidebarFeature {
   readonly id: string;
-  /** The tab's label. */
-  readonly label: string;
+  /** The tab's label, from the message catalog. */
+  label(): string;
   /** Fills the feature's panel; called once when the sidebar mounts. */
   render(panel: HTMLElement, host: Host): void;
 }

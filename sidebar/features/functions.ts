@@ -1,13 +1,14 @@
 /** Quick help: every function with its arguments and one-line summary, grouped and filterable. */
 import { CATEGORY_TITLES, FUNCTIONS } from '../../core/registry';
 import type { FunctionSpec } from '../../core/spec';
+import { text } from '../../ui/messages';
 import { el, uniqueId } from '../dom';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
 
-/** How a call reads in this host: Excel puts custom functions in the SALESOPS namespace. */
-export function signature(spec: FunctionSpec, host: Pick<Host, 'name'>): string {
-  const prefix = host.name === 'Excel' ? 'SALESOPS.' : '';
+/** How a call reads in this host (Excel puts custom functions in the SALESOPS namespace). */
+export function signature(spec: FunctionSpec, host: Pick<Host, 'functionPrefix'>): string {
+  const prefix = host.functionPrefix;
   const params = spec.params.map((param) => (param.optional ? `[${param.name}]` : param.name));
   return `${prefix}${spec.name}(${params.join(', ')})`;
 }
@@ -21,17 +22,17 @@ function functionItem(spec: FunctionSpec, host: Host): HTMLLIElement {
 
 export const functionsFeature: SidebarFeature = {
   id: 'functions',
-  label: 'Functions',
+  label: () => text('sidebar.tab.functions'),
   render(panel, host) {
     const searchId = uniqueId('so-fn-search');
     const search = el('input', {
       className: 'so-input',
-      attrs: { id: searchId, type: 'search', placeholder: 'Filter functions', autocomplete: 'off', spellcheck: 'false' },
+      attrs: { id: searchId, type: 'search', placeholder: text('sidebar.functions.filter'), autocomplete: 'off', spellcheck: 'false' },
     });
-    const empty = el('p', { className: 'so-muted', text: 'No function matches.' });
+    const empty = el('p', { className: 'so-muted', text: text('sidebar.functions.none') });
     empty.hidden = true;
     panel.append(
-      el('label', { className: 'so-visually-hidden', text: 'Filter functions', attrs: { for: searchId } }),
+      el('label', { className: 'so-visually-hidden', text: text('sidebar.functions.filter'), attrs: { for: searchId } }),
       search,
     );
 

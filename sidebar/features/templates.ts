@@ -4,6 +4,7 @@
  * territory design) registers one in TEMPLATE_FORMS; the others insert at once.
  */
 import { TEMPLATES, type TemplateDefinition, type TemplateId, type TemplateRequest } from '../../core/templates';
+import { type MessageId, text } from '../../ui/messages';
 import { el, errorMessage, uniqueId } from '../dom';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
@@ -12,6 +13,9 @@ import type { SidebarFeature } from './feature';
 export type TemplateForm = (container: HTMLElement) => () => TemplateRequest;
 
 export const TEMPLATE_FORMS: Partial<Record<TemplateId, TemplateForm>> = {};
+
+/** Each template's Insert button. */
+const INSERT_LABELS: Record<TemplateId, MessageId> = { examples: 'template.examples.insert' };
 
 function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   const titleId = uniqueId('so-template');
@@ -25,7 +29,7 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
 
   const button = el('button', {
     className: 'so-button so-button-primary',
-    text: `Insert ${definition.title.toLowerCase()}`,
+    text: text(INSERT_LABELS[definition.id]),
     attrs: { type: 'button' },
   });
   const status = el('p', { className: 'so-status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -37,10 +41,10 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
     busy = true;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
-    setStatus(status, 'pending', 'Inserting…');
+    setStatus(status, 'pending', text('sidebar.templates.inserting'));
     try {
       const name = await host.insertTemplate(readRequest());
-      setStatus(status, 'success', `Inserted sheet '${name}'`);
+      setStatus(status, 'success', text('sidebar.templates.inserted', { name }));
     } catch (error) {
       setStatus(status, 'error', errorMessage(error));
     } finally {
@@ -59,12 +63,12 @@ function setStatus(status: HTMLElement, state: 'pending' | 'success' | 'error', 
 
 export const templatesFeature: SidebarFeature = {
   id: 'templates',
-  label: 'Templates',
+  label: () => text('sidebar.tab.templates'),
   render(panel, host) {
     panel.append(
       el('p', {
         className: 'so-lead',
-        text: 'Each template goes to a new sheet, so nothing you typed is overwritten.',
+        text: text('sidebar.templates.lead'),
       }),
       ...TEMPLATES.map((definition) => templateCard(definition, host)),
     );

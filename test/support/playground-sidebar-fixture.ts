@@ -15,6 +15,7 @@ const pending: Pending[] = [];
 const control = {
   calls: [] as { method: string; args: unknown[] }[],
   hostName: (window as unknown as { __hostName?: string }).__hostName ?? 'Playground',
+  functionPrefix: (window as unknown as { __functionPrefix?: string }).__functionPrefix ?? '',
   answer(name: string) {
     pending.shift()?.resolve(name);
   },
@@ -29,6 +30,7 @@ const control = {
 
 const host: Host = {
   name: control.hostName,
+  functionPrefix: control.functionPrefix,
   async listSheets() {
     control.calls.push({ method: 'listSheets', args: [] });
     return ['Sheet1'];
