@@ -2,6 +2,7 @@
  * A sheet plan: a host-neutral description of a new sheet that a template
  * produces and each host writes in one batch (or exports to .xlsx).
  */
+import { renameInFormula } from '../formula-text';
 import type { CellValue } from '../values';
 
 /**
@@ -52,6 +53,6 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
  */
 export function formulaForHost(formula: string, functionNames: readonly string[], namespace: string | null): string {
   if (!namespace) return formula;
-  const pattern = new RegExp(`(?<![A-Za-z0-9_.])(${functionNames.join('|')})\\(`, 'g');
-  return formula.replace(pattern, `${namespace}.$1(`);
+  const names = new Set(functionNames.map((name) => name.toUpperCase()));
+  return renameInFormula(formula, { functions: (name) => (names.has(name.toUpperCase()) ? `${namespace}.${name}` : undefined) });
 }
