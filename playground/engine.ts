@@ -31,6 +31,7 @@ import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
 import type { FunctionSpec, ParamKind } from '../core/spec';
 import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
+import { MAX_COLUMNS, MAX_ROWS } from './limits';
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads. */
 interface CallAst {
@@ -319,8 +320,8 @@ export const ENGINE_CONFIG = {
   decimalSeparator: '.' as const,
   thousandSeparator: '' as const,
   currencySymbol: ['$'],
-  maxRows: 100_000,
-  maxColumns: 200,
+  maxRows: MAX_ROWS,
+  maxColumns: MAX_COLUMNS,
 };
 
 export function createEngine(): HyperFormula {
@@ -330,11 +331,12 @@ export function createEngine(): HyperFormula {
 
 /**
  * Re-enters formulas with a call whose answer did not fit the size reserved for
- * it, so each reserves exactly what it needs. Returns how many formulas it re-entered.
+ * it, so each reserves exactly what it needs. Returns how many batches that took
+ * (each is a step on HyperFormula's undo stack); 0 when every answer fitted.
  */
 export function settleSpills(hf: HyperFormula): number {
   const state = spillState(hf.dependencyGraph);
-  let changed = 0;
+  let batches = 0;
   for (let pass = 0; pass < 8 && state.pending.size > 0; pass++) {
     const pending = [...state.pending.entries()];
     state.pending.clear();
@@ -351,10 +353,10 @@ export function settleSpills(hf: HyperFormula): number {
     hf.batch(() => {
       for (const { address, formula } of redo) hf.setCellContents(address, formula);
     });
-    changed += redo.length;
+    batches++;
   }
   state.pending.clear();
-  return changed;
+  return batches;
 }
 
 /** Forgets the sizes a cell's formula needed (its content is being replaced). */

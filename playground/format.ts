@@ -24,8 +24,23 @@ export function isDateFormat(format: string): boolean {
 function formatDate(serial: number, format: string): string {
   if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return '#######';
   const { year, month, day } = ymdFromSerial(serial);
-  return format.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token) => {
-    switch (token.toLowerCase()) {
+  const seconds = Math.round((serial - Math.floor(serial)) * 86_400) % 86_400;
+  // After an hour, m and mm are minutes ("yyyy-mm-dd hh:mm"), as in Excel.
+  let afterHour = false;
+  return format.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s/gi, (token) => {
+    const lower = token.toLowerCase();
+    const minutes = afterHour && (lower === 'm' || lower === 'mm');
+    afterHour = lower === 'h' || lower === 'hh';
+    if (minutes) return lower === 'mm' ? pad2(Math.floor(seconds / 60) % 60) : String(Math.floor(seconds / 60) % 60);
+    switch (lower) {
+      case 'hh':
+        return pad2(Math.floor(seconds / 3600));
+      case 'h':
+        return String(Math.floor(seconds / 3600));
+      case 'ss':
+        return pad2(seconds % 60);
+      case 's':
+        return String(seconds % 60);
       case 'yyyy':
         return String(year);
       case 'yy':
@@ -55,11 +70,17 @@ function groupThousands(digits: string): string {
   return grouped;
 }
 
+/** Literal text in a number format, as shown: '"USD "' is USD and a space. */
+const unquote = (text: string) => text.replace(/"/g, '');
+
 /** The parts of a number format: prefix, integer digits, decimal places, percent sign, suffix. */
 function patternParts(format: string) {
   let i = 0;
-  while (i < format.length && !'#0,.%'.includes(format[i])) i++;
-  const prefix = format.slice(0, i);
+  // A quoted literal ('"Fr. "#,##0') may hold any character, digits and points included.
+  for (let quoted = false; i < format.length && (quoted || !'#0,.%'.includes(format[i])); i++) {
+    if (format[i] === '"') quoted = !quoted;
+  }
+  const prefix = unquote(format.slice(0, i));
   const integerFrom = i;
   while (i < format.length && '#0,'.includes(format[i])) i++;
   const integerPart = format.slice(integerFrom, i);
@@ -70,7 +91,7 @@ function patternParts(format: string) {
     decimals = format.slice(from, i);
   }
   const percent = format[i] === '%' ? '%' : '';
-  return { prefix, integerPart, decimals, percent, suffix: format.slice(i + percent.length) };
+  return { prefix, integerPart, decimals, percent, suffix: unquote(format.slice(i + percent.length)) };
 }
 
 /** '#,##0.00', '0%', '$#,##0' and the like. */
@@ -122,5 +143,24 @@ export function formatNumber(value: number, format?: string, kind: NumberKind = 
       return formatNumberPattern(value, '$#,##0.00');
     default:
       return general(value);
+  }
+}
+
+/** The number format a file writes for a number the grid shows by its kind (no format of its own). */
+export function formatForKind(kind: NumberKind, value: number): string | undefined {
+  switch (kind) {
+    case 'percent':
+      // 60% as "0%", 12.5% as "0.0#####%": never "60.%".
+      return Number.isInteger(Number((value * 100).toPrecision(12))) ? '0%' : '0.0#####%';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'time':
+      return 'hh:mm:ss';
+    case 'currency':
+      return '$#,##0.00';
+    default:
+      return undefined;
   }
 }

@@ -6,9 +6,9 @@
 import { type CellValue as HfCellValue, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { type PlanCell, type SheetPlan, isFormulaCell, uniqueSheetName } from '../core/templates';
 import type { CellValue, Matrix } from '../core/values';
-import { type CellRef, type RangeRef, parseRange } from '../core/a1';
+import { type CellRef, type RangeRef, parseRange, rangeName } from '../core/a1';
 import { createEngine, forgetSpill, settleSpills } from './engine';
-import { type NumberKind, formatNumber } from './format';
+import { type NumberKind, formatForKind, formatNumber } from './format';
 
 export interface SheetLayout {
   /** Number formats by A1 range; a later entry wins where ranges overlap. */
@@ -17,6 +17,15 @@ export interface SheetLayout {
   readonly columnWidths?: readonly number[];
   /** Bold rows, 1-based. */
   readonly boldRows?: readonly number[];
+  /** Rows kept in view while scrolling, from the top (a header). */
+  readonly frozenRows?: number;
+}
+
+/** A sheet to add: its preferred name, its content as HyperFormula takes it, and its layout. */
+export interface NewSheet {
+  readonly name: string;
+  readonly content: RawCellContent[][];
+  readonly layout?: SheetLayout;
 }
 
 /** What a cell shows in the grid. */
@@ -30,10 +39,11 @@ export interface CellView {
   readonly bold?: boolean;
 }
 
-interface ParsedLayout {
+export interface ParsedLayout {
   readonly formats: readonly (RangeRef & { readonly format: string })[];
   readonly columnWidths: readonly number[];
   readonly boldRows: ReadonlySet<number>;
+  readonly frozenRows: number;
 }
 
 const NUMBER_KINDS: Record<string, NumberKind> = {
@@ -55,6 +65,11 @@ export function planCellContent(cell: PlanCell): RawCellContent {
   if (isFormulaCell(cell)) return `=${cell.formula}`;
   if (typeof cell === 'string') return cell === '' ? null : asText(cell);
   return cell;
+}
+
+/** A sheet plan (a template's, the demo's, a file's) as a sheet to add. */
+export function planSheet(plan: SheetPlan & { readonly frozenRows?: number }): NewSheet {
+  return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: plan };
 }
 
 export class Workbook {
@@ -91,28 +106,93 @@ export class Workbook {
    * has; if anything fails, the workbook is left as it was. Returns the name.
    */
   addSheet(preferredName: string, content: RawCellContent[][], layout: SheetLayout = {}): string {
-    const name = uniqueSheetName(preferredName, this.sheetNames());
-    const parsed = parseLayout(layout);
-    try {
+    return this.addSheets([{ name: preferredName, content, layout }])[0];
+  }
+
+  /**
+   * Adds sheets in one batch (one step to undo), each under a name no other
+   * sheet has; if any fails, none is added. Returns their names, in order.
+   */
+  addSheets(sheets: readonly NewSheet[]): string[] {
+    const names = this.freeNames(sheets.map((sheet) => sheet.name));
+    const parsed = sheets.map((sheet) => parseLayout(sheet.layout ?? {}));
+    const insert = () =>
       this.hf.batch(() => {
-        this.hf.addSheet(name);
-        this.hf.setSheetContent(this.sheetId(name), content);
+        names.forEach((name, i) => {
+          this.hf.addSheet(name);
+          this.hf.setSheetContent(this.sheetId(name), sheets[i].content);
+        });
       });
+    try {
+      insert();
     } catch (error) {
-      const id = this.hf.getSheetId(name);
-      if (id !== undefined) this.hf.removeSheet(id);
+      for (const name of names) {
+        const id = this.hf.getSheetId(name);
+        if (id !== undefined) this.hf.removeSheet(id);
+      }
       throw error;
     }
-    this.layouts.set(this.sheetId(name), parsed);
-    settleSpills(this.hf);
+    const settled = settleSpills(this.hf);
+    if (settled > 0) {
+      // Answers that needed another size took more batches. Now that their sizes are known, the
+      // sheets go in again in one batch, so that one undo takes the whole insert back.
+      for (let step = 0; step <= settled; step++) this.hf.undo();
+      insert();
+      settleSpills(this.hf);
+    }
+    names.forEach((name, i) => this.layouts.set(this.sheetId(name), parsed[i]));
     this.changed();
-    return name;
+    return names;
+  }
+
+  /** The names sheets added under these preferred names would get: unique in the workbook and among themselves. */
+  freeNames(preferred: readonly string[]): string[] {
+    const names: string[] = [];
+    for (const name of preferred) names.push(uniqueSheetName(name, [...this.sheetNames(), ...names]));
+    return names;
   }
 
   /** Writes a template's plan to a new sheet (never over existing cells). Returns the sheet's name. */
   insertPlan(plan: SheetPlan): string {
-    const content = plan.cells.map((row) => row.map(planCellContent));
-    return this.addSheet(plan.name, content, plan);
+    return this.insertPlans([plan])[0];
+  }
+
+  /** Writes plans (a template's, or a file's sheets) to new sheets in one batch. Returns their names. */
+  insertPlans(plans: readonly (SheetPlan & { readonly frozenRows?: number })[]): string[] {
+    return this.addSheets(plans.map(planSheet));
+  }
+
+  /**
+   * Replaces every sheet with `sheets` (a new workbook, the demo, or a saved
+   * one). It clears the undo history: what was replaced is the caller's to
+   * keep (see io/snapshot.ts). Returns the new sheets' names.
+   */
+  replaceAll(sheets: readonly NewSheet[]): string[] {
+    if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
+    const { maxRows, maxColumns } = this.hf.getConfig();
+    for (const sheet of sheets) {
+      // Checked before anything is removed: HyperFormula would refuse it halfway through.
+      if (sheet.content.length > maxRows || sheet.content.some((row) => row.length > maxColumns)) {
+        throw new Error(`Sheet ${sheet.name} is larger than ${maxRows} rows by ${maxColumns} columns`);
+      }
+    }
+    const names: string[] = [];
+    for (const sheet of sheets) names.push(uniqueSheetName(sheet.name, names));
+    const parsed = sheets.map((sheet) => parseLayout(sheet.layout ?? {}));
+    this.hf.batch(() => {
+      for (const name of this.sheetNames()) this.hf.removeSheet(this.sheetId(name));
+      names.forEach((name, i) => {
+        this.hf.addSheet(name);
+        this.hf.setSheetContent(this.sheetId(name), sheets[i].content);
+      });
+    });
+    settleSpills(this.hf);
+    this.hf.clearUndoStack();
+    this.hf.clearRedoStack();
+    this.layouts.clear();
+    names.forEach((name, i) => this.layouts.set(this.sheetId(name), parsed[i]));
+    this.changed();
+    return names;
   }
 
   /** Sets one cell from what the user typed: a value, or a formula starting with "=". */
@@ -222,6 +302,25 @@ export class Workbook {
     return { ...base, text: formatNumber(value, format, kind), kind: 'number' };
   }
 
+  /** The size of the array answer whose formula is in this cell, or undefined when it holds none. */
+  arraySize(sheet: number, ref: CellRef): { width: number; height: number } | undefined {
+    const address = { sheet, ...ref };
+    if (!this.hf.isCellPartOfArray(address) || !this.hf.doesCellHaveFormula(address)) return undefined;
+    // HyperFormula keeps its arrays' sizes in its dependency graph and has no public way to ask for them.
+    const arrays = (this.hf as unknown as { arrayMapping: { getArrayByCorner(a: typeof address): { width: number; height: number } | undefined } })
+      .arrayMapping;
+    const array = arrays.getArrayByCorner(address);
+    return array ? { width: array.width, height: array.height } : undefined;
+  }
+
+  /** The number format a number in this cell is shown with: the sheet's, else one for the kind of number typed. */
+  numberFormat(sheet: number, ref: CellRef, value: number): string | undefined {
+    const format = formatAt(this.layout(sheet), ref);
+    if (format) return format;
+    const kind = NUMBER_KINDS[this.hf.getCellValueDetailedType({ sheet, ...ref })];
+    return kind ? formatForKind(kind, value) : undefined;
+  }
+
   /** The values of a range in the core's cell model: blanks as null, errors as their code. */
   values(sheet: number, range: RangeRef): Matrix {
     const values = this.hf.getRangeValues({
@@ -262,14 +361,29 @@ function describeErrorCode(code: string): string {
   return ERROR_EXPLANATIONS[code] ?? code;
 }
 
-const EMPTY_LAYOUT: ParsedLayout = { formats: [], columnWidths: [], boldRows: new Set() };
+const EMPTY_LAYOUT: ParsedLayout = { formats: [], columnWidths: [], boldRows: new Set(), frozenRows: 0 };
 
 function parseLayout(layout: SheetLayout): ParsedLayout {
   const formats = (layout.formats ?? []).flatMap(({ range, format }) => {
     const parsed = parseRange(range);
     return parsed ? [{ ...parsed, format }] : [];
   });
-  return { formats, columnWidths: layout.columnWidths ?? [], boldRows: new Set(layout.boldRows ?? []) };
+  return {
+    formats,
+    columnWidths: layout.columnWidths ?? [],
+    boldRows: new Set(layout.boldRows ?? []),
+    frozenRows: Math.max(0, Math.floor(layout.frozenRows ?? 0)),
+  };
+}
+
+/** A parsed layout as plain data again, as a snapshot or an export keeps it. */
+export function layoutData(layout: ParsedLayout): SheetLayout {
+  return {
+    formats: layout.formats.map(({ format, ...range }) => ({ range: rangeName(range), format })),
+    columnWidths: [...layout.columnWidths],
+    boldRows: [...layout.boldRows],
+    frozenRows: layout.frozenRows,
+  };
 }
 
 function formatAt(layout: ParsedLayout, ref: CellRef): string | undefined {

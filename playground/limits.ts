@@ -1,0 +1,7 @@
+/**
+ * How big a sheet the playground holds: the engine is built with these limits,
+ * and an import that would not fit is refused before anything is written.
+ * A 100,000-row export and its header fit with room to add to it.
+ */
+export const MAX_ROWS = 200_000;
+export const MAX_COLUMNS = 200;
