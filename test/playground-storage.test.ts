@@ -1,0 +1,180 @@
+/**
+ * The workbook kept in the browser: a snapshot puts back exactly what was
+ * entered (and lays spilled answers out again), stored data is read as
+ * untrusted, unreadable data is kept under a backup key before the demo opens,
+ * and saves follow changes a moment later, one at a time.
+ */
+import { parseCell, parseRange } from '../core/a1';
+import { demoWorkbook, startSession } from '../playground/io/session';
+import { SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot } from '../playground/io/snapshot';
+import { AutoSave, type KeyValueStore, WORKBOOK_KEY, loadSaved } from '../playground/io/storage';
+import { Workbook } from '../playground/workbook';
+
+/** A store in memory, as IndexedDB keeps structured clones of what it is given. */
+function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown>; puts: number } {
+  const data = new Map<string, unknown>(Object.entries(initial).map(([k, v]) => [k, structuredClone(v)]));
+  const store = {
+    data,
+    puts: 0,
+    get: async (key: string) => structuredClone(data.get(key)),
+    put: async (key: string, value: unknown) => {
+      store.puts++;
+      data.set(key, structuredClone(value));
+    },
+  };
+  return store;
+}
+
+/** The demo with a user's work on it: a typed number, forced text, a typed date, a spilling formula, a frozen header. */
+function worked(): Workbook {
+  const workbook = new Workbook();
+  workbook.replaceAll(demoWorkbook());
+  workbook.addSheet('Notes', [['Owner', 'Due'], ["'007", '2026-03-31'], [150, '=A3*2']], { frozenRows: 1, boldRows: [1], columnWidths: [120, 90] });
+  const reps = workbook.sheetId('Reps');
+  workbook.setCell(reps, parseCell('L2')!, '=C2:C4/1000');
+  return workbook;
+}
+
+describe('a snapshot of the workbook', () => {
+  it('puts back every sheet as entered: values, text kept as text, dates, formulas, spills and layout', () => {
+    const original = worked();
+    const snapshot = structuredClone(takeSnapshot(original));
+    const restored = new Workbook();
+    restored.replaceAll([{ name: 'Other', content: [[1]] }]);
+    expect(restoreSnapshot(restored, readSnapshot(snapshot))).toEqual(['Reps', 'Deals', 'Stages', 'Notes']);
+    for (const name of original.sheetNames()) {
+      const a = original.sheetId(name);
+      const b = restored.sheetId(name);
+      expect({ name, values: restored.hf.getSheetValues(b) }).toEqual({ name, values: original.hf.getSheetValues(a) });
+      expect(restored.layout(b)).toEqual(original.layout(a));
+    }
+    const notes = restored.sheetId('Notes');
+    expect(restored.inputText(notes, parseCell('A2')!)).toBe("'007");
+    expect(restored.view(notes, parseCell('B2')!).text).toBe('2026-03-31');
+    expect(restored.values(notes, parseRange('B3')!)).toEqual([[300]]);
+    // 735000 / 1000 spills down L2:L4 again; the spilled cells were never stored.
+    const reps = restored.sheetId('Reps');
+    expect(restored.values(reps, parseRange('L2:L4')!)).toEqual([[735], [410], [605]]);
+    expect(snapshot.sheets[0].content[2][11]).toBeNull();
+    expect(snapshot.sheets[0].content[2][5]).toBeNull();
+  });
+
+  it('replacing the workbook leaves nothing to undo: what was replaced is the caller’s to keep', () => {
+    const workbook = worked();
+    restoreSnapshot(workbook, takeSnapshot(worked()));
+    expect(workbook.hf.isThereSomethingToUndo()).toBe(false);
+  });
+});
+
+describe('stored data is read as untrusted', () => {
+  const good = () => structuredClone(takeSnapshot(worked())) as unknown as Record<string, unknown> & { sheets: Record<string, unknown>[] };
+
+  it.each<[string, (data: ReturnType<typeof good>) => unknown, RegExp]>([
+    ['something else entirely', () => 'hello', /not a saved workbook/],
+    ['another format', (d) => ({ ...d, format: 'other' }), /not a saved workbook/],
+    ['a later version', (d) => ({ ...d, version: 2 }), /format version 2/],
+    ['no sheets', (d) => ({ ...d, sheets: [] }), /no sheets/],
+    ['a sheet without a name', (d) => ({ ...d, sheets: [{ ...d.sheets[0], name: ' ' }] }), /sheet 1 has no name/],
+    ['two sheets of one name', (d) => ({ ...d, sheets: [d.sheets[0], { ...d.sheets[1], name: 'REPS' }] }), /two sheets are named REPS/],
+    ['a cell that is not a number', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[1, Number.NaN]] }] }), /cell 2 of row 1 of sheet 1 holds NaN/],
+    ['a cell that is an object', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[{ evil: true }]] }] }), /holds a object/],
+    ['rows that are not lists', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: ['abc'] }] }), /row 1 of sheet 1 is unreadable/],
+    ['a bad layout', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { frozenRows: -1 } }] }), /frozen rows/],
+  ])('refuses %s, saying why', (_what, spoil, reason) => {
+    expect(() => readSnapshot(spoil(good()))).toThrow(SnapshotError);
+    expect(() => readSnapshot(spoil(good()))).toThrow(reason);
+  });
+});
+
+describe('loading what was saved', () => {
+  const now = new Date('2026-04-01T09:30:00Z');
+
+  it('finds nothing in a new browser, and a saved workbook where there is one', async () => {
+    await expect(loadSaved(memoryStore())).resolves.toEqual({ kind: 'none' });
+    const saved = await loadSaved(memoryStore({ [WORKBOOK_KEY]: takeSnapshot(worked()) }));
+    expect(saved.kind).toBe('saved');
+  });
+
+  it('keeps unreadable data under a backup key, unchanged, and does not remove it', async () => {
+    const garbage = { format: 'salesops-playground-workbook', version: 1, sheets: 'oops' };
+    const store = memoryStore({ [WORKBOOK_KEY]: garbage });
+    const loaded = await loadSaved(store, now);
+    expect(loaded).toEqual({ kind: 'unreadable', backupKey: 'unreadable-2026-04-01T09:30:00.000Z', reason: 'it has no sheets' });
+    expect(store.data.get('unreadable-2026-04-01T09:30:00.000Z')).toEqual(garbage);
+    expect(store.data.get(WORKBOOK_KEY)).toEqual(garbage);
+  });
+});
+
+describe('a session', () => {
+  it('opens the saved workbook, and saves a change a moment later', async () => {
+    const store = memoryStore({ [WORKBOOK_KEY]: takeSnapshot(worked()) });
+    const workbook = new Workbook();
+    const session = await startSession(workbook, store);
+    expect(session.problem).toBeUndefined();
+    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages', 'Notes']);
+    workbook.setCell(workbook.sheetId('Notes'), parseCell('A5')!, '42');
+    expect(session.autosave?.pending).toBe(true);
+    await session.autosave?.flush();
+    const saved = readSnapshot(store.data.get(WORKBOOK_KEY));
+    expect(saved.sheets[3].content[4][0]).toBe('42');
+  });
+
+  it('opens the demo, says so, and keeps the unreadable data when what was saved cannot be read', async () => {
+    const store = memoryStore({ [WORKBOOK_KEY]: 'not a workbook' });
+    const workbook = new Workbook();
+    const session = await startSession(workbook, store);
+    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+    expect(session.problem).toMatchObject({ kind: 'unreadable', key: expect.stringMatching(/^unreadable-/) });
+    const key = (session.problem as { key: string }).key;
+    expect(store.data.get(key)).toBe('not a workbook');
+  });
+
+  it('opens the demo and says changes will not last where the browser keeps nothing', async () => {
+    const workbook = new Workbook();
+    await expect(startSession(workbook, undefined)).resolves.toEqual({ problem: { kind: 'no-storage' } });
+    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+  });
+});
+
+describe('saving a moment after each change', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('saves once for a burst of changes, after the delay', async () => {
+    const store = memoryStore();
+    let version = 0;
+    const autosave = new AutoSave(store, () => ({ version: ++version }) as never, {}, 400);
+    autosave.changed();
+    autosave.changed();
+    jest.advanceTimersByTime(399);
+    autosave.changed();
+    jest.advanceTimersByTime(399);
+    expect(store.puts).toBe(0);
+    jest.advanceTimersByTime(1);
+    await jest.runAllTimersAsync();
+    expect(store.puts).toBe(1);
+    expect(store.data.get(WORKBOOK_KEY)).toEqual({ version: 1 });
+    expect(autosave.pending).toBe(false);
+  });
+
+  it('reports a save the browser refused, and tries again with the next change', async () => {
+    const failing = memoryStore();
+    let refuse = true;
+    const put = failing.put;
+    failing.put = async (key, value) => {
+      if (refuse) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put(key, value);
+    };
+    const events: unknown[] = [];
+    const autosave = new AutoSave(failing, () => ({ n: 1 }) as never, { saved: (error) => events.push(error ?? 'ok') });
+    autosave.changed();
+    await autosave.flush();
+    expect(events).toEqual([expect.objectContaining({ name: 'QuotaExceededError' })]);
+    expect(autosave.pending).toBe(true);
+    refuse = false;
+    autosave.changed();
+    await autosave.flush();
+    expect(events).toEqual([expect.anything(), 'ok']);
+    expect(failing.data.get(WORKBOOK_KEY)).toEqual({ n: 1 });
+  });
+});
