@@ -7,6 +7,8 @@ import { type CellRef, type RangeRef, cellName, columnName, normalize, rangeName
 import type { CellView, Workbook } from './workbook';
 
 const DEFAULT_WIDTH = 100;
+/** Height of the column letters and of each row, as playground.css draws them. */
+const FROZEN_ROW_HEIGHT = 24;
 const ROW_HEADER_WIDTH = 48;
 const SPARE_ROWS = 30;
 const SPARE_COLS = 4;
@@ -150,6 +152,12 @@ export class Grid {
     this.rowHeaders = [];
     for (let r = 0; r < rows; r++) {
       const tr = document.createElement('tr');
+      // Frozen rows (a data sheet's header) stay under the column letters while the sheet scrolls.
+      if (r < layout.frozenRows) {
+        tr.className = 'is-frozen';
+        tr.style.setProperty('--pg-frozen-top', `${FROZEN_ROW_HEIGHT * (r + 1)}px`);
+        if (r === layout.frozenRows - 1) tr.classList.add('is-frozen-last');
+      }
       const th = document.createElement('th');
       th.className = 'pg-row-header';
       th.scope = 'row';
@@ -180,8 +188,9 @@ export class Grid {
 
   /** Redraws values after a change, growing the table when answers spill past it. */
   refresh(): void {
-    const { rows, cols } = this.needed();
+    // The sheet on screen may be gone (an undo, a replaced workbook): show the first one.
     if (this.workbook.hf.getSheetName(this.sheet) === undefined) this.sheet = this.workbook.sheetId(this.workbook.sheetNames()[0]);
+    const { rows, cols } = this.needed();
     if (this.ui.tabs.childElementCount !== this.workbook.sheetNames().length) this.renderTabs();
     if (rows > this.rendered.rows || cols > this.rendered.cols) {
       const scroll = { left: this.ui.viewport.scrollLeft, top: this.ui.viewport.scrollTop };

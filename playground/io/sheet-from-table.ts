@@ -6,6 +6,7 @@
  */
 import { columnName, rangeName } from '../../core/a1';
 import type { CellValue } from '../../core/values';
+import { formatNumber } from '../format';
 import { MAX_COLUMNS, MAX_ROWS } from '../limits';
 import { detectTypes } from './detect-types';
 import { ImportError, type ImportNote, type ImportedSheet } from './imported';
@@ -21,7 +22,7 @@ function columnWidth(header: CellValue, body: readonly (readonly CellValue[])[],
   let longest = String(header ?? '').length + 2;
   for (let r = 0; r < Math.min(body.length, SIZED_ROWS); r++) {
     const cell = body[r][col];
-    const length = format && typeof cell === 'number' ? format.replace(/"/g, '').length : String(cell ?? '').length;
+    const length = typeof cell === 'number' ? formatNumber(cell, format).length : String(cell ?? '').length;
     longest = Math.max(longest, length);
   }
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest * CHAR_WIDTH + 16)));

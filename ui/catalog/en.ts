@@ -23,6 +23,50 @@ export const EN = {
 
   // ---- templates ------------------------------------------------------------
   'template.examples.insert': 'Insert examples sheet',
+
+  // ---- workbook: files in and out, kept in the browser -----------------------
+  'workbook.menu': 'Workbook',
+  'workbook.open': 'Open…',
+  'workbook.open.hint': 'Open a CSV or .xlsx file as new sheets (or drop it on the grid)',
+  'workbook.download': 'Download .xlsx',
+  'workbook.download.hint': 'Download the whole workbook as an Excel file',
+  'workbook.new': 'New workbook',
+  'workbook.new.hint': 'Start again from one empty sheet (you can undo this)',
+  'workbook.restoreDemo': 'Restore demo data',
+  'workbook.restoreDemo.hint': 'Put the demo sheets back in place of this workbook (you can undo this)',
+  'workbook.undo': 'Undo',
+  'workbook.dismiss': 'Dismiss',
+  'workbook.drop': 'Drop a CSV or .xlsx file to open it as new sheets',
+  'workbook.fileName': 'SalesOps workbook',
+  'workbook.newSheet': 'Sheet1',
+  'workbook.opening': 'Opening {file}…',
+  'workbook.opened':
+    '{count, plural, one {Opened {file} as sheet {sheets}} other {Opened {file} as # sheets: {sheets}}} ({rows, plural, one {# row} other {# rows}}).',
+  'workbook.note.leftOut':
+    '{before, plural, =0 {} one {Left out # title line above the table. } other {Left out # title lines above the table. }}{after, plural, =0 {} one {Left out # line below the table (“{label}”).} other {Left out # lines below the table (“{label}” and what follows).}}',
+  'workbook.note.dayOrder':
+    '{column}: every date fits both orders, so they are read as {order, select, dmy {day/month/year} other {month/day/year}}, {from, select, file {as in the file’s other dates} other {as dates written this way usually are}}.',
+  'workbook.note.mixedCurrencies': '{column} mixes currencies ({currencies}): kept as text.',
+  'workbook.note.percentHeader': '{column}: read as percentages, as its header says (10 is 10%).',
+  'workbook.note.encoding': 'The file is not UTF-8: read as Windows-1252 text.',
+  'workbook.error.empty': '{file} is empty: nothing was opened.',
+  'workbook.error.tooManyRows': '{file} has {rows, number} rows; a sheet here holds up to {max, number}. Nothing was opened.',
+  'workbook.error.tooManyColumns': '{file} has {columns, number} columns; a sheet here holds up to {max, number}. Nothing was opened.',
+  'workbook.error.notTable': '{file} is not a CSV or .xlsx file: nothing was opened.',
+  'workbook.error.oldExcel': '{file} is an old-style .xls workbook: save it as .xlsx or CSV in Excel, then open that.',
+  'workbook.error.unreadable':
+    '{row, select, none {{file} could not be read as a workbook} other {{file} could not be read: a quote opened in row {row} is never closed}}. Nothing was opened.',
+  'workbook.error.generic': '{file} could not be opened. Nothing was changed.',
+  'workbook.downloading': 'Preparing the .xlsx…',
+  'workbook.downloaded': 'Downloaded {file}.',
+  'workbook.downloadFailed': 'The .xlsx could not be made. Your workbook is unchanged.',
+  'workbook.newDone': 'Started a new workbook.',
+  'workbook.demoDone': 'The demo data is back.',
+  'workbook.undone': 'Your previous workbook is back.',
+  'workbook.saveFailed': 'This browser did not keep your latest changes: download the workbook to keep them.',
+  'workbook.noStorage': 'This browser does not let the page keep the workbook: download it to keep your work.',
+  'workbook.unreadableSaved':
+    'The workbook saved in this browser could not be read, so the demo is open instead. The saved data is kept as “{key}”.',
 } as const;
 
 export type MessageId = keyof typeof EN;
