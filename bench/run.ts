@@ -7,13 +7,15 @@
  * the equivalent SUMPRODUCT formulas in the playground's engine, the size
  * and cold-evaluation time of Code.js (targets ≤ 100 KB, ≤ 5 ms), and the
  * slowest call on a 50,000-character near-miss in any text-reading parameter
- * (target ≤ 5 ms: text is read once, never backtracked over).
+ * (target ≤ 5 ms: text is read once, never backtracked over), and files in and
+ * out of the playground against their budgets (bench/io.ts).
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HyperFormula } from 'hyperformula';
 import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playground/engine';
 import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hostile-text';
+import { benchIo } from './io';
 
 type Grid = unknown[][];
 
@@ -345,23 +347,26 @@ function benchHostileText(): string[] {
   return lines;
 }
 
-const SECTIONS: Record<string, () => string[]> = {
+const SECTIONS: Record<string, () => string[] | Promise<string[]>> = {
   codejs: benchCodeJs,
   hostile: benchHostileText,
   sheets: benchSheetsEntryPoints,
   engine: benchAgainstNativeFormulas,
+  io: benchIo,
 };
 
 /**
  * `npm run bench` runs every section; `npm run bench -- sheets` only the ones named
  * (`npm run bench -- codejs hostile sheets` skips only the slow engine section).
  */
-function main(): void {
+async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((name) => !(name in SECTIONS));
   if (unknown.length) throw new Error(`no bench section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
   const names = asked.length ? asked : Object.keys(SECTIONS);
-  console.log(names.map((name) => SECTIONS[name]().join('\n')).join('\n\n'));
+  const tables: string[] = [];
+  for (const name of names) tables.push((await SECTIONS[name]()).join('\n'));
+  console.log(tables.join('\n\n'));
 }
 
-main();
+void main();
