@@ -29,7 +29,8 @@ import type { SheetCellRef } from '../core/a1';
 import { type ErrorCode, type FormulaError, isFormulaError } from '../core/errors';
 import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
-import type { FunctionSpec, ParamKind } from '../core/spec';
+import { PARAM_KINDS, RESULT_KINDS } from '../core/kinds';
+import type { FunctionSpec } from '../core/spec';
 import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads. */
@@ -69,8 +70,6 @@ const ERROR_TYPES: Record<ErrorCode, ErrorType> = {
   '#N/A': ErrorType.NA,
   '#VALUE!': ErrorType.VALUE,
 };
-
-const PER_ROW_KINDS: ReadonlySet<ParamKind> = new Set(['numbers', 'dates', 'labels', 'values']);
 
 /** Biggest spill reserved before the answer is known; an answer that needs more grows into it on settling. */
 const MAX_PREDICTED_CELLS = 200_000;
@@ -252,11 +251,11 @@ function knownSize(plugin: PluginInstance, address: Address, name: string): Size
 function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State): ArraySize {
   const known = knownSize(plugin, state.formulaAddress, spec.name);
   if (known) return known.width === 1 && known.height === 1 ? ArraySize.scalar() : new ArraySize(known.width, known.height);
-  if (spec.result !== 'per-row') return ArraySize.scalar();
+  if (RESULT_KINDS[spec.result].spill !== 'inputs') return ArraySize.scalar();
   let width = 1;
   let height = 1;
   spec.params.forEach((param, i) => {
-    if (!PER_ROW_KINDS.has(param.kind) || i >= ast.args.length) return;
+    if (!PARAM_KINDS[param.kind].perRow || i >= ast.args.length) return;
     const size = plugin.arraySizeForAst(ast.args[i], state);
     width = Math.max(width, size.width);
     height = Math.max(height, size.height);
