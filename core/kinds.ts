@@ -10,6 +10,7 @@ import { badValue } from './errors';
 import {
   type BlankRule,
   type CellReader,
+  type Limit,
   LabelRange,
   NumberRange,
   type RangeOptions,
@@ -28,11 +29,22 @@ export type Dimensionality = 'scalar' | 'matrix';
 export type ReadContext = Required<Pick<RangeOptions, 'readCell'>> & Pick<RangeOptions, 'start'>;
 
 /** What reading an argument needs to know of its parameter (a ParamFacts has these and more). */
-export interface ParamFacts {
+export interface ParamFacts extends ParamRules {
   readonly name: string;
   /** The allowed words for a `text` parameter. */
   readonly choices?: readonly string[];
+}
+
+/** What a per-row parameter declares about its cells, checked row by row for every function alike. */
+export interface ParamRules {
+  /** What a blank cell means in a row whose other inputs are filled (default 'required'). */
   readonly blank?: BlankRule;
+  /** The values a number may take: one standard message for each limit broken. */
+  readonly limit?: Limit;
+  /** What one cell is called in messages ("weight" for weights); the parameter's name by default. */
+  readonly label?: string;
+  /** Said after "is 0" when the limit refuses 0. */
+  readonly zeroHint?: string;
 }
 
 export interface ParamKindDescriptor<T> {
@@ -65,7 +77,10 @@ function singleNumber(read: (value: CellValue) => number | string) {
   };
 }
 
-const rangeOptions = (param: ParamFacts, context: ReadContext): RangeOptions => ({ ...context, blank: param.blank });
+function rangeOptions(param: ParamFacts, context: ReadContext): RangeOptions {
+  const { blank, limit, label, zeroHint } = param;
+  return { ...context, blank, limit: limit && { limit, label, zeroHint } };
+}
 
 export const PARAM_KINDS = {
   /** Per-row numbers (amounts, quotas, rates); a single cell broadcasts. */

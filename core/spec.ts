@@ -5,15 +5,16 @@
  * implementation starts from clean, typed input.
  */
 import { badValue } from './errors';
-import { type ArgOfKind, PARAM_KINDS, type ParamKind, type ResultKind } from './kinds';
-import { type BlankRule, type CellReader, type StartLookup, coreCell } from './ranges';
+import { type ArgOfKind, PARAM_KINDS, type ParamKind, type ParamRules, type ResultKind } from './kinds';
+import { type CellReader, type StartLookup, coreCell } from './ranges';
 import { type CellValue, type HostArg, type Matrix, type Result, isBlank } from './values';
 
 export type { ParamKind, ResultKind } from './kinds';
 
 export type Category = 'quota' | 'pipeline' | 'forecast' | 'commission' | 'territory' | 'capacity';
 
-export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean, Defaulted extends boolean = boolean> {
+export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean, Defaulted extends boolean = boolean>
+  extends ParamRules {
   readonly name: string;
   readonly kind: K;
   readonly description: string;
@@ -22,8 +23,6 @@ export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boo
   readonly defaultValue?: Defaulted extends true ? number | string | boolean : undefined;
   /** The allowed words for a `text` parameter. */
   readonly choices?: readonly string[];
-  /** For per-row kinds: what a blank cell means in a row whose other inputs are filled (default 'required'). */
-  readonly blank?: BlankRule;
 }
 
 /**
@@ -74,12 +73,12 @@ export function defineFunction<const Ps extends readonly ParamSpec[]>(
 }
 
 function param<K extends ParamKind>(kind: K) {
-  return (name: string, description: string, options: { blank?: BlankRule } = {}): ParamSpec<K, false, false> => ({
+  return (name: string, description: string, rules: ParamRules = {}): ParamSpec<K, false, false> => ({
     name,
     kind,
     description,
     optional: false,
-    ...options,
+    ...rules,
   });
 }
 
