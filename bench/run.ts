@@ -273,8 +273,10 @@ function timeFormulas(n: number, formulas: (row: number) => string, count: numbe
 function benchAgainstNativeFormulas(): string[] {
   const n = 100_000;
   const last = n;
+  console.error('  weighted pipeline: custom function and SUMPRODUCT, 3 runs each…');
   const pipelineCustom = median([1, 2, 3].map(() => timeFormulas(n, () => `=WEIGHTED_PIPELINE(A1:A${last}, B1:B${last})`, 1, 9)));
   const pipelineNative = median([1, 2, 3].map(() => timeFormulas(n, () => `=SUMPRODUCT(A1:A${last}, B1:B${last})`, 1, 9)));
+  console.error(`  marginal commission: one spill, then ${n.toLocaleString('en-US')} SUMPRODUCT formulas (the slow part, minutes)…`);
   const commissionCustom = median(
     [1, 2, 3].map(() => timeFormulas(n, () => `=COMMISSION(A1:A${last}, E1:F3)`, 1, 9)),
   );
@@ -361,7 +363,16 @@ function main(): void {
   const unknown = asked.filter((name) => !(name in SECTIONS));
   if (unknown.length) throw new Error(`no bench section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
   const names = asked.length ? asked : Object.keys(SECTIONS);
-  console.log(names.map((name) => SECTIONS[name]().join('\n')).join('\n\n'));
+  const started = Date.now();
+  names.forEach((name, k) => {
+    // Progress goes to stderr, so the tables on stdout stay clean to paste.
+    console.error(`bench ${k + 1}/${names.length}: ${name}…`);
+    const sectionStarted = Date.now();
+    const lines = SECTIONS[name]();
+    console.error(`bench ${k + 1}/${names.length}: ${name} took ${((Date.now() - sectionStarted) / 1000).toFixed(1)} s`);
+    console.log(`${lines.join('\n')}\n`);
+  });
+  console.error(`bench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main();

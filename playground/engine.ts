@@ -26,12 +26,13 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { SheetCellRef } from '../core/a1';
-import { type ErrorCode, type FormulaError, isFormulaError } from '../core/errors';
+import { type ErrorCode, type FormulaError, badValue, isFormulaError } from '../core/errors';
 import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
 import { PARAM_KINDS, RESULT_KINDS } from '../core/kinds';
 import type { FunctionSpec } from '../core/spec';
-import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
+import type { CellReader } from '../core/ranges';
+import type { CellValue, HostArg, HostMatrix, Result, ResultCell } from '../core/values';
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads. */
 interface CallAst {
@@ -112,23 +113,31 @@ function toCell(value: unknown): CellValue | CellError {
   return String(value);
 }
 
-/** One argument as HyperFormula evaluated it → HostArg, or the first error cell it holds. */
+/**
+ * One argument as HyperFormula evaluated it: a range is handed to the core as
+ * HyperFormula's own array, not copied (its cells are read with the call's
+ * CellReader as rows are used); a single error cell ends the call at once.
+ */
 function toHostArg(value: unknown): HostArg | CellError {
   if (value === undefined) return undefined;
-  if (value instanceof SimpleRangeValue) {
-    const matrix: CellValue[][] = [];
-    for (const row of value.data) {
-      const out: CellValue[] = new Array(row.length);
-      for (let c = 0; c < row.length; c++) {
-        const cell = toCell(row[c]);
-        if (cell instanceof CellError) return cell;
-        out[c] = cell;
-      }
-      matrix.push(out);
-    }
-    return matrix;
-  }
+  if (value instanceof SimpleRangeValue) return value.data as unknown as HostMatrix;
   return toCell(value);
+}
+
+/**
+ * How the core reads a cell of a range: HyperFormula's empty value is a blank,
+ * a date, percent or currency is its number. An error cell ends the call with
+ * that very error, as spreadsheets pass an error on: the reader keeps it, and
+ * stops the core with a FormulaError that `evaluate` swaps for it.
+ */
+class RangeCells {
+  error: CellError | undefined;
+  readonly read: CellReader = (cell) => {
+    const value = toCell(cell);
+    if (!(value instanceof CellError)) return value;
+    this.error = value;
+    throw badValue(value.message || value.type);
+  };
 }
 
 export function toCellError(error: FormulaError): CellError {
@@ -211,10 +220,12 @@ function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, stat
     args.push(arg);
   }
   const starts: ArgumentStarts = (index) => referenceStart(plugin, ast.args[index] as ReferenceAst | undefined, state.formulaAddress);
+  const cells = new RangeCells();
   let result: Result;
   try {
-    result = invoke(spec, args, undefined, starts);
+    result = invoke(spec, args, cells.read, starts);
   } catch (error) {
+    if (cells.error) return cells.error;
     if (isFormulaError(error)) return toCellError(error);
     const message = error instanceof Error ? error.message : String(error);
     return new CellError(ErrorType.VALUE, `${spec.name} failed: ${message}`);
