@@ -267,6 +267,12 @@ export class NumberRange extends PerRowRange {
     return typeof cell === 'number' && cell - cell === 0 && cell >= this.low && cell <= this.high && (cell !== 0 || this.zeroAllowed);
   }
 
+  /** True when every row holds a plain number within the limit: one tight pass, so rows need not be checked one by one. */
+  isGoodEverywhere(): boolean {
+    for (let index = 0; index < this.size; index++) if (!this.isGoodAt(index)) return false;
+    return true;
+  }
+
   /** The value in row `index`, or `fallback` when the cell is blank (for an optional input: no prior, no end date). */
   valueOr(index: number, fallback: number): number {
     return this.isBlankAt(index) ? fallback : this.at(index);

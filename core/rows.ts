@@ -22,6 +22,10 @@ export class Rows implements Shape {
   private readonly others: readonly AnyRange[];
   /** Numbers with a declared limit, checked even when the row's numbers are known to be plain. */
   private readonly limitedPerRow: readonly NumberRange[];
+  /** No labels or values among the inputs. */
+  private readonly noOthers: boolean;
+  /** Plain numbers settle a row: NaN shows every blank, and no number in the row has a limit to check. */
+  private readonly numbersSettle: boolean;
   /** The first single cell outside its limit: every row that counts has this problem. */
   private readonly singleProblem: FormulaError | undefined;
   /** Whether NaN in the row's numbers shows every blank: not when a blank reads as 0. */
@@ -54,9 +58,12 @@ export class Rows implements Shape {
     this.numbers = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange);
     this.others = this.inputs.filter((input) => !(input instanceof NumberRange));
     // A single cell's limit is every row's: checked once here, and then only its problem is kept.
-    this.limitedPerRow = this.limited.filter((input) => !input.isSingle);
+    // A column whose every cell keeps its limit (the usual case, found in one tight pass) needs no check row by row.
+    this.limitedPerRow = this.limited.filter((input) => !input.isSingle && !input.isGoodEverywhere());
     this.singleProblem = this.limited.find((input) => input.isSingle && input.limitProblem(0))?.limitProblem(0);
     this.numbersTell = !this.numbers.some((input) => input.blank === 'zero');
+    this.noOthers = this.others.length === 0;
+    this.numbersSettle = this.numbersTell && this.limitedPerRow.length === 0 && !this.singleProblem;
   }
 
   /**
@@ -94,13 +101,21 @@ export class Rows implements Shape {
 
   /**
    * For aggregates: true when row `index` counts, false when it is blank; a bad
-   * row throws its error. `numbers` may be all of the row's numbers, read with
-   * `at`, added up: NaN when one of them is blank or unreadable. A number spares
-   * reading every cell again; leaving one input out of it would let its bad
-   * cells through, which the fuzz and hostile-text tests catch.
+   * row throws its error. A function that has already read the row may say what
+   * it saw, which spares reading every cell again: `numbers`, all of the row's
+   * numbers read with `at` and added up (NaN when one of them is blank or
+   * unreadable), and `othersFilled`, true when every label or value it read is
+   * there. Leaving an input out of them would let its bad cells through, which
+   * the fuzz and hostile-text tests catch.
    */
-  counts(index: number, numbers = NaN): boolean {
-    if (numbers === numbers && this.numbersTell ? this.othersGood(index) : this.allGood(index)) return true;
+  counts(index: number, numbers = NaN, othersFilled = false): boolean {
+    // Kept this small so V8 inlines it into the function's loop.
+    if (numbers === numbers && (othersFilled || this.noOthers) && this.numbersSettle) return true;
+    return this.countsSlow(index, numbers, othersFilled);
+  }
+
+  private countsSlow(index: number, numbers: number, othersFilled: boolean): boolean {
+    if (numbers === numbers && this.numbersTell ? this.othersGood(index, othersFilled) : this.allGood(index)) return true;
     const state = this.state(index);
     if (state === 'ok') return true;
     if (state === 'blank') return false;
@@ -154,10 +169,11 @@ export class Rows implements Shape {
   }
 
   /** The fast path once the numbers are known to be plain: every limited number within its limit, every label or value filled. */
-  private othersGood(index: number): boolean {
+  private othersGood(index: number, othersFilled: boolean): boolean {
     if (this.singleProblem) return false;
     const limited = this.limitedPerRow;
     for (let k = 0; k < limited.length; k++) if (!limited[k].isGoodAt(index)) return false;
+    if (othersFilled) return true;
     const others = this.others;
     for (let k = 0; k < others.length; k++) if (!others[k].isFilledAt(index)) return false;
     return true;

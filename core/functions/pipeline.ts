@@ -7,10 +7,10 @@ import { Rows } from '../rows';
 import { type StageTable, readStageTable } from '../stages';
 import { mean, median } from '../statistics';
 import { choice, date, dates, defineFunction, labels, numbers, optional, table, text, values } from '../spec';
-import { type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
+import { type CellValue, type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
 
-function probabilityAt(probabilities: ValueRange, stages: StageTable | undefined, index: number): number {
-  const cell = probabilities.at(index);
+/** The win probability a row's cell (a fraction, or a stage name) stands for. */
+function probabilityOf(cell: CellValue, probabilities: ValueRange, stages: StageTable | undefined, index: number): number {
   if (typeof cell === 'number' && cell >= 0 && cell <= 1) return cell; // the usual row: a probability as a fraction
   let probability: number;
   if (typeof cell === 'string' && stages) {
@@ -76,8 +76,9 @@ export const WEIGHTED_PIPELINE = defineFunction({
     for (let i = 0; i < rows.size; i++) {
       const amount = amounts.at(i);
       const closeDate = closeDates ? closeDates.at(i) : 0;
-      if (!rows.counts(i, amount + closeDate)) continue;
-      const probability = probabilityAt(probabilities, stages, i);
+      const cell = probabilities.at(i);
+      if (!rows.counts(i, amount + closeDate, cell !== null)) continue;
+      const probability = probabilityOf(cell, probabilities, stages, i);
       if (inPeriod && !inPeriod(closeDate)) continue;
       total += amount * probability;
     }

@@ -61,8 +61,9 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
   const territories = new TerritoryIndex();
   const rows = new Rows([assignments, weights]);
   for (let i = 0; i < rows.size; i++) {
+    const cell = assignments.at(i);
     const weight = weights.at(i);
-    if (rows.counts(i, weight)) territories.add(assignments.at(i), weight, assignments, i);
+    if (rows.counts(i, weight, cell !== null)) territories.add(cell, weight, assignments, i);
   }
   territories.totals.forEach((total, t) => {
     if (!Number.isFinite(total)) {
