@@ -6,7 +6,7 @@
  */
 import type { PlanCell, SheetPlan } from '../core/templates';
 import { serialFromYmd } from '../core/values';
-import { createRandom } from './random';
+import { createRandom } from '../core/random';
 
 export const DEMO_SEED = 20260401;
 export const DEAL_COUNT = 300;

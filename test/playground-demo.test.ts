@@ -1,20 +1,7 @@
 /** The playground's demo CRM workbook: the same on every machine, consistent, and its formulas all compute. */
 import { DEAL_COUNT, STAGES, demoData, demoSheets } from '../playground/demo';
-import { mulberry32 } from '../playground/random';
 import { Workbook } from '../playground/workbook';
 import { parseRange } from '../core/a1';
-
-describe('the seeded generator', () => {
-  it('gives the same sequence for the same seed and another for another seed', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    const c = mulberry32(43);
-    const first = [a(), a(), a()];
-    expect([b(), b(), b()]).toEqual(first);
-    expect([c(), c(), c()]).not.toEqual(first);
-    for (const x of first) expect(x >= 0 && x < 1).toBe(true);
-  });
-});
 
 describe('demo data', () => {
   const { deals, reps } = demoData();
