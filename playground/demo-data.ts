@@ -138,8 +138,6 @@ const roundTo = (value: number, step: number) => Math.round(value / step) * step
 /** A deal size: many small deals, a few large ones. */
 const dealAmount = (random: Random) => roundTo(8000 + 150_000 * random.next() ** 2, 500);
 
-const dayIn = (random: Random, from: number, to: number) => random.int(from, to);
-
 function categoryOf(stage: string): string {
   if (stage === WON) return 'Closed';
   if (stage === LOST) return 'Omitted';
@@ -195,11 +193,11 @@ export function demoData(seed = DEMO_SEED): DemoData {
       let amount = dealAmount(random);
       if (wonTotal - booked - amount < 5000) amount = wonTotal - booked;
       booked += amount;
-      const close = dayIn(random, CLOSED_QUARTER.start, CLOSED_QUARTER.end);
+      const close = random.int(CLOSED_QUARTER.start, CLOSED_QUARTER.end);
       drafts.push(deal(WON, WON, amount, close - random.int(25, 150), close));
     }
     for (let n = random.int(8, 15); n > 0; n--) {
-      const close = dayIn(random, CLOSED_QUARTER.start, CLOSED_QUARTER.end);
+      const close = random.int(CLOSED_QUARTER.start, CLOSED_QUARTER.end);
       drafts.push(deal(LOST, random.weighted(LOST_AT), dealAmount(random), close - random.int(15, 120), close));
     }
     for (let n = random.int(18, 28); n > 0; n--) {
