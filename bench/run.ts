@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HyperFormula } from 'hyperformula';
 import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playground/engine';
+import { mulberry32 } from '../core/random';
 import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hostile-text';
 
 type Grid = unknown[][];
@@ -37,18 +38,6 @@ function entryPoints(): Record<string, (...args: unknown[]) => unknown> {
   const realm = globalThis as unknown as { SpreadsheetApp?: unknown };
   realm.SpreadsheetApp ??= { getActiveRange: () => null };
   return globalThis as unknown as Record<string, (...args: unknown[]) => unknown>;
-}
-
-/** A small seeded generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function column(n: number, value: (i: number) => unknown): Grid {
@@ -114,7 +103,7 @@ const CASES: Case[] = [
     family: 'quota',
     call: 'QUOTA_ATTAINMENT(actual, quota)',
     args: (n) => {
-      const r = random(1);
+      const r = mulberry32(1);
       return [column(n, () => Math.round(r() * 200000)), column(n, () => 100000 + Math.round(r() * 50000))];
     },
     handWritten: ([actual, quota]) => {
@@ -128,7 +117,7 @@ const CASES: Case[] = [
     family: 'pipeline',
     call: 'WEIGHTED_PIPELINE(amounts, probabilities)',
     args: (n) => {
-      const r = random(2);
+      const r = mulberry32(2);
       return [column(n, () => Math.round(r() * 100000)), column(n, () => Math.round(r() * 100) / 100)];
     },
     handWritten: ([amounts, probabilities]) => {
@@ -141,7 +130,7 @@ const CASES: Case[] = [
     family: 'forecast',
     call: 'FORECAST_ERROR(actuals, forecasts, "wape")',
     args: (n) => {
-      const r = random(3);
+      const r = mulberry32(3);
       return [column(n, () => 1000 + Math.round(r() * 9000)), column(n, () => 1000 + Math.round(r() * 9000)), 'wape'];
     },
     handWritten: ([actuals, forecasts]) => {
@@ -158,7 +147,7 @@ const CASES: Case[] = [
     family: 'commission',
     call: 'COMMISSION(amounts, tiers) marginal',
     args: (n) => {
-      const r = random(4);
+      const r = mulberry32(4);
       return [column(n, () => Math.round(r() * 250000)), TIERS];
     },
     handWritten: ([amounts]) => {
@@ -180,7 +169,7 @@ const CASES: Case[] = [
     family: 'territory',
     call: 'TERRITORY_BALANCE(assignments, weights)',
     args: (n) => {
-      const r = random(5);
+      const r = mulberry32(5);
       return [column(n, () => 1 + Math.floor(r() * 20)), column(n, () => Math.round(r() * 1000))];
     },
     handWritten: ([assignments, weights]) => {
@@ -201,7 +190,7 @@ const CASES: Case[] = [
     family: 'capacity',
     call: 'TEAM_CAPACITY(quotas, months, ramp, 80%)',
     args: (n) => {
-      const r = random(6);
+      const r = mulberry32(6);
       return [column(n, () => 500000 + Math.round(r() * 500000)), column(n, () => 1 + Math.floor(r() * 12)), RAMP, 0.8];
     },
     handWritten: ([quotas, months]) => {
@@ -246,7 +235,7 @@ function benchSheetsEntryPoints(): string[] {
 /** A formula engine holding `n` deals in A:B and, for commission, tier helpers in E:G. */
 function engineWith(n: number): HyperFormula {
   registerSalesOpsFunctions();
-  const r = random(7);
+  const r = mulberry32(7);
   const rows: (number | null)[][] = [];
   for (let i = 0; i < n; i++) rows.push([Math.round(r() * 250000), Math.round(r() * 100) / 100]);
   // Native marginal commission needs each tier's rate increase over the tier below (G).
