@@ -20,7 +20,7 @@ export class Rows implements Shape {
   // The fast path asks numbers and labels apart: each call site then sees one class, and V8 inlines it.
   private readonly numbers: readonly NumberRange[];
   private readonly others: readonly AnyRange[];
-  /** Numbers with a declared limit, checked even when the row's numbers are known to be plain. */
+  /** Columns with a declared limit that some row breaks or leaves blank: checked row by row even when the numbers are plain. */
   private readonly limitedPerRow: readonly NumberRange[];
   /** No labels or values among the inputs. */
   private readonly noOthers: boolean;
@@ -57,8 +57,8 @@ export class Rows implements Shape {
     this.limited = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange && input.limit !== undefined);
     this.numbers = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange);
     this.others = this.inputs.filter((input) => !(input instanceof NumberRange));
-    // A single cell's limit is every row's: checked once here, and then only its problem is kept.
-    // A column whose every cell keeps its limit (the usual case, found in one tight pass) needs no check row by row.
+    // Limits are settled up front where they can be: a single cell's is every row's, so it is checked
+    // once; a column whose every cell keeps its limit (the usual case, one tight pass) needs no more.
     this.limitedPerRow = this.limited.filter((input) => !input.isSingle && !input.isGoodEverywhere());
     this.singleProblem = this.limited.find((input) => input.isSingle && input.limitProblem(0))?.limitProblem(0);
     this.numbersTell = !this.numbers.some((input) => input.blank === 'zero');
