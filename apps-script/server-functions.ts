@@ -4,11 +4,14 @@
  * emitted as a plain `function` declaration that forwards to the bundle's export
  * of the same `target` name. One list for the build, the menu and the sidebar client.
  */
+/** The bundle's exports (a type only: this file also goes into the sidebar's bundle, which must not carry the runtime). */
+type Runtime = typeof import('./main');
+
 export interface ServerFunction {
   /** The global name Sheets calls. */
   readonly name: string;
-  /** The export of apps-script/main.ts it forwards to. */
-  readonly target: string;
+  /** The export of apps-script/main.ts it forwards to: renaming that export without this fails to compile. */
+  readonly target: Exclude<keyof Runtime, 'call'>;
   readonly params: readonly string[];
   readonly doc: string;
 }

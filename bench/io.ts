@@ -7,6 +7,7 @@
  * - the demo workbook plus 100,000 deal rows downloaded as .xlsx, ≤ 3 s.
  * Each is the median of three runs; progress goes to stderr.
  */
+import { mulberry32 } from '../core/random';
 import { readCsv } from '../playground/io/csv';
 import { bookData } from '../playground/io/book-data';
 import { insertImported } from '../playground/io/insert-imported';
@@ -23,25 +24,13 @@ const progress = (message: string) => process.stderr.write(`io: ${message}\n`);
 /** Collects the last run's garbage before the next is timed (npm run bench passes --expose-gc), so runs do not pay for each other. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
-/** A small seeded generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
 const PROBABILITY = [10, 20, 50, 75, 100, 0];
 const OWNERS = ['Alex Morgan', 'Priya Shah', 'Diego Alvarez', 'Mei Tanaka', 'Sam Carter', 'Fatima Noor', 'Lukas Weber', 'Grace Kim'];
 
 /** A Salesforce opportunity report export of `rows` deals, footer and all. */
 function salesforceCsv(rows: number): string {
-  const r = random(11);
+  const r = mulberry32(11);
   const lines = ['"Opportunity Name","Account Name","Amount","Close Date","Stage","Probability (%)","Owner Full Name"'];
   for (let i = 0; i < rows; i++) {
     const stage = Math.floor(r() * STAGES.length);
@@ -55,7 +44,7 @@ function salesforceCsv(rows: number): string {
 
 /** The demo's Deals sheet shape, `rows` deals long. */
 function dealRows(rows: number): (string | number)[][] {
-  const r = random(12);
+  const r = mulberry32(12);
   const out: (string | number)[][] = [['Deal ID', 'Account', 'Owner', 'Amount', 'Stage', 'Probability', 'Created', 'Close date', 'Forecast category', 'Outcome']];
   for (let i = 0; i < rows; i++) {
     const stage = Math.floor(r() * STAGES.length);

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HyperFormula } from 'hyperformula';
 import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playground/engine';
+import { mulberry32 } from '../core/random';
 import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hostile-text';
 import { benchIo } from './io';
 
@@ -39,18 +40,6 @@ function entryPoints(): Record<string, (...args: unknown[]) => unknown> {
   const realm = globalThis as unknown as { SpreadsheetApp?: unknown };
   realm.SpreadsheetApp ??= { getActiveRange: () => null };
   return globalThis as unknown as Record<string, (...args: unknown[]) => unknown>;
-}
-
-/** A small seeded generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function column(n: number, value: (i: number) => unknown): Grid {
@@ -116,7 +105,7 @@ const CASES: Case[] = [
     family: 'quota',
     call: 'QUOTA_ATTAINMENT(actual, quota)',
     args: (n) => {
-      const r = random(1);
+      const r = mulberry32(1);
       return [column(n, () => Math.round(r() * 200000)), column(n, () => 100000 + Math.round(r() * 50000))];
     },
     handWritten: ([actual, quota]) => {
@@ -130,7 +119,7 @@ const CASES: Case[] = [
     family: 'pipeline',
     call: 'WEIGHTED_PIPELINE(amounts, probabilities)',
     args: (n) => {
-      const r = random(2);
+      const r = mulberry32(2);
       return [column(n, () => Math.round(r() * 100000)), column(n, () => Math.round(r() * 100) / 100)];
     },
     handWritten: ([amounts, probabilities]) => {
@@ -143,7 +132,7 @@ const CASES: Case[] = [
     family: 'forecast',
     call: 'FORECAST_ERROR(actuals, forecasts, "wape")',
     args: (n) => {
-      const r = random(3);
+      const r = mulberry32(3);
       return [column(n, () => 1000 + Math.round(r() * 9000)), column(n, () => 1000 + Math.round(r() * 9000)), 'wape'];
     },
     handWritten: ([actuals, forecasts]) => {
@@ -160,7 +149,7 @@ const CASES: Case[] = [
     family: 'commission',
     call: 'COMMISSION(amounts, tiers) marginal',
     args: (n) => {
-      const r = random(4);
+      const r = mulberry32(4);
       return [column(n, () => Math.round(r() * 250000)), TIERS];
     },
     handWritten: ([amounts]) => {
@@ -182,7 +171,7 @@ const CASES: Case[] = [
     family: 'territory',
     call: 'TERRITORY_BALANCE(assignments, weights)',
     args: (n) => {
-      const r = random(5);
+      const r = mulberry32(5);
       return [column(n, () => 1 + Math.floor(r() * 20)), column(n, () => Math.round(r() * 1000))];
     },
     handWritten: ([assignments, weights]) => {
@@ -203,7 +192,7 @@ const CASES: Case[] = [
     family: 'capacity',
     call: 'TEAM_CAPACITY(quotas, months, ramp, 80%)',
     args: (n) => {
-      const r = random(6);
+      const r = mulberry32(6);
       return [column(n, () => 500000 + Math.round(r() * 500000)), column(n, () => 1 + Math.floor(r() * 12)), RAMP, 0.8];
     },
     handWritten: ([quotas, months]) => {
@@ -248,7 +237,7 @@ function benchSheetsEntryPoints(): string[] {
 /** A formula engine holding `n` deals in A:B and, for commission, tier helpers in E:G. */
 function engineWith(n: number): HyperFormula {
   registerSalesOpsFunctions();
-  const r = random(7);
+  const r = mulberry32(7);
   const rows: (number | null)[][] = [];
   for (let i = 0; i < n; i++) rows.push([Math.round(r() * 250000), Math.round(r() * 100) / 100]);
   // Native marginal commission needs each tier's rate increase over the tier below (G).
@@ -275,8 +264,10 @@ function timeFormulas(n: number, formulas: (row: number) => string, count: numbe
 function benchAgainstNativeFormulas(): string[] {
   const n = 100_000;
   const last = n;
+  console.error('  weighted pipeline: custom function and SUMPRODUCT, 3 runs each…');
   const pipelineCustom = median([1, 2, 3].map(() => timeFormulas(n, () => `=WEIGHTED_PIPELINE(A1:A${last}, B1:B${last})`, 1, 9)));
   const pipelineNative = median([1, 2, 3].map(() => timeFormulas(n, () => `=SUMPRODUCT(A1:A${last}, B1:B${last})`, 1, 9)));
+  console.error(`  marginal commission: one spill, then ${n.toLocaleString('en-US')} SUMPRODUCT formulas (the slow part, minutes)…`);
   const commissionCustom = median(
     [1, 2, 3].map(() => timeFormulas(n, () => `=COMMISSION(A1:A${last}, E1:F3)`, 1, 9)),
   );
@@ -364,9 +355,16 @@ async function main(): Promise<void> {
   const unknown = asked.filter((name) => !(name in SECTIONS));
   if (unknown.length) throw new Error(`no bench section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
   const names = asked.length ? asked : Object.keys(SECTIONS);
-  const tables: string[] = [];
-  for (const name of names) tables.push((await SECTIONS[name]()).join('\n'));
-  console.log(tables.join('\n\n'));
+  const started = Date.now();
+  for (const [k, name] of names.entries()) {
+    // Progress goes to stderr, so the tables on stdout stay clean to paste.
+    console.error(`bench ${k + 1}/${names.length}: ${name}…`);
+    const sectionStarted = Date.now();
+    const lines = await SECTIONS[name]();
+    console.error(`bench ${k + 1}/${names.length}: ${name} took ${((Date.now() - sectionStarted) / 1000).toFixed(1)} s`);
+    console.log(`${lines.join('\n')}\n`);
+  }
+  console.error(`bench done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 void main();

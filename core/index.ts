@@ -2,4 +2,6 @@ export * from './errors';
 export * from './values';
 export { invoke } from './invoke';
 export { CATEGORY_TITLES, FUNCTIONS, findFunction } from './registry';
-export type { Category, Example, FunctionSpec, ParamKind, ParamSpec } from './spec';
+export { PARAM_KINDS, RESULT_KINDS } from './kinds';
+export type { Dimensionality, ParamKind, ResultKind } from './kinds';
+export type { Category, Example, FunctionSpec, ParamSpec } from './spec';

@@ -3,12 +3,12 @@
  * broadcast against the other per-row arguments, and the per-row result built back.
  */
 import { type SheetCellRef, sheetCellName } from './a1';
-import { FormulaError, badNumber, badValue } from './errors';
+import { FormulaError, badNumber, badValue, divZero } from './errors';
+import { fractionProblem } from './fractions';
 import {
   type CellValue,
   type HostMatrix,
   type Matrix,
-  type ResultCell,
   describeValue,
   formatNumber,
   isBlank,
@@ -65,14 +65,31 @@ export function inRow(range: Located, index: number): string {
 /**
  * What a blank cell means in a row whose other inputs are filled: an error
  * ('required', the default), 0 ('zero': a rep with a quota who has booked
- * nothing yet), or a row to leave out ('skips-row': a period not closed yet).
+ * nothing yet), a row to leave out ('skips-row': a period not closed yet), or
+ * something the function gives meaning to ('optional': no cancel date means
+ * not cancelled); an optional input does not make a row filled on its own.
  */
-export type BlankRule = 'required' | 'zero' | 'skips-row';
+export type BlankRule = 'required' | 'zero' | 'skips-row' | 'optional';
+
+/**
+ * A number's declared limit, checked for every row with one standard message:
+ * at least 0, above 0, a fraction from 0 to 100%, or a fraction above 0.
+ */
+export type Limit = 'nonNegative' | 'positive' | 'fraction' | 'positiveFraction';
+
+export interface LimitSpec {
+  readonly limit: Limit;
+  /** What one cell is called in the message ("weight" for weights); the parameter's name by default. */
+  readonly label?: string;
+  /** Said after "is 0" when 0 is refused: "no days have passed yet". */
+  readonly zeroHint?: string;
+}
 
 export interface RangeOptions {
   readonly readCell?: CellReader;
   readonly start?: StartLookup;
   readonly blank?: BlankRule;
+  readonly limit?: LimitSpec;
 }
 
 const NO_START: StartLookup = () => undefined;
@@ -223,6 +240,11 @@ export class NumberRange extends PerRowRange {
   private readonly slowCells = new Map<number, number | FormulaError>();
   /** What a blank cell reads as: NaN, or 0 under the 'zero' rule. */
   private readonly blankValue: number;
+  /** The declared limit, if any, as bounds a value must keep: low < v (or low <= v when 0 is allowed) and v <= high. */
+  readonly limit: LimitSpec | undefined;
+  private readonly low: number;
+  private readonly high: number;
+  private readonly zeroAllowed: boolean;
 
   constructor(
     name: string,
@@ -232,6 +254,43 @@ export class NumberRange extends PerRowRange {
   ) {
     super(name, matrix, options);
     this.blankValue = this.blank === 'zero' ? 0 : NaN;
+    this.limit = options.limit;
+    const limit = this.limit?.limit;
+    this.low = limit ? 0 : -Infinity;
+    this.high = limit === 'fraction' || limit === 'positiveFraction' ? 1 : Infinity;
+    this.zeroAllowed = limit !== 'positive' && limit !== 'positiveFraction';
+  }
+
+  /** The fast path: row `index` holds a plain finite number within the declared limit. */
+  isGoodAt(index: number): boolean {
+    const cell = this.hostCell(index);
+    return typeof cell === 'number' && cell - cell === 0 && cell >= this.low && cell <= this.high && (cell !== 0 || this.zeroAllowed);
+  }
+
+  /** True when every row holds a plain number within the limit: one tight pass, so rows need not be checked one by one. */
+  isGoodEverywhere(): boolean {
+    for (let index = 0; index < this.size; index++) if (!this.isGoodAt(index)) return false;
+    return true;
+  }
+
+  /** The value in row `index`, or `fallback` when the cell is blank (for an optional input: no prior, no end date). */
+  valueOr(index: number, fallback: number): number {
+    return this.isBlankAt(index) ? fallback : this.at(index);
+  }
+
+  /** Why the value in row `index` breaks the declared limit, or undefined: the one standard message per limit. */
+  limitProblem(index: number): FormulaError | undefined {
+    const value = this.at(index);
+    if (value >= this.low && value <= this.high && (value !== 0 || this.zeroAllowed)) return undefined;
+    if (value !== value) return undefined; // blank or unreadable: the row's state says so
+    const { limit, label = this.name, zeroHint } = this.limit!;
+    const where = inRow(this, index);
+    if (limit === 'fraction' || limit === 'positiveFraction') {
+      const problem = fractionProblem(value, label, where);
+      if (problem) return problem;
+    }
+    if (value < 0) return badNumber(`${label} ${formatNumber(value)}${where} is negative`);
+    return divZero(`${label} is 0${where}${zeroHint ? `: ${zeroHint}` : ''}`);
   }
 
   /** The value for row `index`, broadcasting a single cell. NaN when unreadable or blank (0 for a blank under the 'zero' rule). */
@@ -358,6 +417,11 @@ export class LabelRange extends LenientRange {
 
 /** A range whose cells may hold numbers or text (a probability or a stage name), read as the rows are asked for. */
 export class ValueRange extends LenientRange {
+  isFilledAt(index: number): boolean {
+    const cell = this.hostCell(index);
+    return typeof cell === 'number' || this.at(index) !== null;
+  }
+
   at(index: number): CellValue {
     const cell = this.hostCell(index);
     if (typeof cell === 'number') return cell;
@@ -368,132 +432,3 @@ export class ValueRange extends LenientRange {
 }
 
 export type AnyRange = NumberRange | LabelRange | ValueRange;
-
-/**
- * The shape all per-row arguments share: single cells broadcast, any other
- * mismatch is an error naming both arguments and their sizes.
- */
-export function commonShape(ranges: readonly AnyRange[]): Shape {
-  let shape: AnyRange | undefined;
-  for (const range of ranges) {
-    if (range.isSingle) {
-      // A bad single cell would spoil every row alike: report it once, for the whole formula.
-      const error = range.firstError();
-      if (error) throw error;
-      continue;
-    }
-    if (!shape) shape = range;
-    else if (shape.rows !== range.rows || shape.cols !== range.cols) {
-      throw badValue(
-        `${shape.name} is ${describeShape(shape)} but ${range.name} is ${describeShape(range)}: ` +
-          'give ranges of the same size, or a single cell to use for every row',
-      );
-    }
-  }
-  return shape ? { rows: shape.rows, cols: shape.cols } : { rows: 1, cols: 1 };
-}
-
-/**
- * The state of one row across its inputs: 'blank' when every per-row input is
- * blank (single cells that broadcast don't count) or an input whose blank
- * skips the row is blank; else the first error (an unreadable cell, or a
- * required blank among filled ones); else 'ok'.
- */
-export function rowState(index: number, required: readonly AnyRange[]): 'ok' | 'blank' | FormulaError {
-  const anyPerRow = required.some((range) => !range.isSingle);
-  let counted = 0;
-  let blanks = 0;
-  let skips = false;
-  let firstBlank: AnyRange | undefined;
-  for (const range of required) {
-    const error = range.errorAt(index);
-    if (error) return error;
-    const counts = !anyPerRow || !range.isSingle;
-    if (counts) counted++;
-    if (range.isBlankAt(index)) {
-      if (counts) blanks++;
-      if (range.blank === 'skips-row') skips = true;
-      else if (range.blank === 'required') firstBlank ??= range;
-    }
-  }
-  if ((counted > 0 && blanks === counted) || skips) return 'blank';
-  if (firstBlank) return badValue(`${firstBlank.name} is blank${inRow(firstBlank, index)} while the row has other values`);
-  return 'ok';
-}
-
-/** True when every input has a usable value in row `index`: the row needs no further checks. */
-function allFilled(required: readonly AnyRange[], index: number): boolean {
-  for (let k = 0; k < required.length; k++) if (!required[k].isFilledAt(index)) return false;
-  return true;
-}
-
-/**
- * Builds a per-row result of the common shape. Trailing blank rows are left
- * off, so an open range like A2:A spills only as far as the data goes.
- */
-export function perRow(
-  shape: Shape,
-  required: readonly AnyRange[],
-  compute: (index: number) => ResultCell,
-): ResultCell | Matrix<ResultCell> {
-  const { rows, cols } = shape;
-  if (cols !== 1 || rows === 1) return perRowBlock(shape, required, compute);
-  // A column down the sheet, the usual case: one small array literal per row.
-  const out: Matrix<ResultCell> = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    out[r] = [allFilled(required, r) ? compute(r) : checkedRow(r, required, compute)];
-  }
-  return trimBlankRows(out);
-}
-
-/** perRow for a single cell or a block of several columns. */
-function perRowBlock(shape: Shape, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell | Matrix<ResultCell> {
-  const cellAt = (index: number) => (allFilled(required, index) ? compute(index) : checkedRow(index, required, compute));
-  const { rows, cols } = shape;
-  if (rows === 1 && cols === 1) return cellAt(0);
-  const out: Matrix<ResultCell> = new Array(rows);
-  for (let r = 0, index = 0; r < rows; r++) {
-    const row: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++, index++) row[c] = cellAt(index);
-    out[r] = row;
-  }
-  return trimBlankRows(out);
-}
-
-/** A row with a blank or unreadable input: blank, its error, or computed after all. */
-function checkedRow(index: number, required: readonly AnyRange[], compute: (index: number) => ResultCell): ResultCell {
-  const state = rowState(index, required);
-  return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
-}
-
-function trimBlankRows(out: Matrix<ResultCell>): Matrix<ResultCell> {
-  let last = out.length - 1;
-  while (last > 0 && out[last].every((cell) => cell === null)) last--;
-  out.length = last + 1;
-  return out;
-}
-
-/**
- * For aggregates: true when row `index` is to be counted, false when it is
- * blank; a bad or half-blank row is thrown as an error naming it.
- */
-export function isCountedRow(index: number, required: readonly AnyRange[]): boolean {
-  if (allFilled(required, index)) return true;
-  const state = rowState(index, required);
-  if (state === 'blank') return false;
-  if (state !== 'ok') throw state;
-  return true;
-}
-
-/** Every non-blank row of an aggregate, in order; a bad or half-blank row is an error naming it. */
-export function forEachFilledRow(required: readonly AnyRange[], visit: (index: number) => void): Shape {
-  const shape = commonShape(required);
-  const size = shape.rows * shape.cols;
-  for (let index = 0; index < size; index++) if (isCountedRow(index, required)) visit(index);
-  return shape;
-}
-
-/** Refuses a negative value of `range` in row `index`, naming its cell. */
-export function nonNegative(value: number, what: string, range: Located, index: number): FormulaError | undefined {
-  return value < 0 ? badNumber(`${what} ${formatNumber(value)}${inRow(range, index)} is negative`) : undefined;
-}

@@ -5,64 +5,40 @@
  * implementation starts from clean, typed input.
  */
 import { badValue } from './errors';
-import {
-  type BlankRule,
-  type CellReader,
-  LabelRange,
-  NumberRange,
-  type StartLookup,
-  Table,
-  ValueRange,
-  asMatrix,
-  coreCell,
-  readDate,
-  readNumber,
-} from './ranges';
-import { type CellValue, type HostArg, type HostMatrix, type Matrix, type Result, describeValue, isBlank, normalizeLabel } from './values';
+import { type ArgOfKind, PARAM_KINDS, type ParamKind, type ParamRules, type ResultKind } from './kinds';
+import { type CellReader, type StartLookup, coreCell } from './ranges';
+import { type CellValue, type HostArg, type Matrix, type Result, isBlank } from './values';
 
-export type ParamKind =
-  | 'numbers' // per-row numbers; a single cell broadcasts
-  | 'dates' // per-row dates as day serials
-  | 'labels' // per-row text labels
-  | 'values' // per-row numbers or labels
-  | 'number' // one number
-  | 'date' // one date
-  | 'text' // one word, often from a fixed list of choices
-  | 'boolean'
-  | 'table'; // a block of cells read as a whole (stage table, tiers, curve)
+export type { ParamKind, ResultKind } from './kinds';
 
 export type Category = 'quota' | 'pipeline' | 'forecast' | 'commission' | 'territory' | 'capacity';
 
-interface ArgTypes {
-  numbers: NumberRange;
-  dates: NumberRange;
-  labels: LabelRange;
-  values: ValueRange;
-  number: number;
-  date: number;
-  text: string;
-  boolean: boolean;
-  table: Table;
-}
-
-export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean> {
+export interface ParamSpec<K extends ParamKind = ParamKind, Optional extends boolean = boolean, Defaulted extends boolean = boolean>
+  extends ParamRules {
   readonly name: string;
   readonly kind: K;
   readonly description: string;
   readonly optional: Optional;
   /** The default used when an optional argument is left out or blank, as the docs show it. */
-  readonly defaultValue?: number | string | boolean;
+  readonly defaultValue?: Defaulted extends true ? number | string | boolean : undefined;
   /** The allowed words for a `text` parameter. */
   readonly choices?: readonly string[];
-  /** For per-row kinds: what a blank cell means in a row whose other inputs are filled (default 'required'). */
-  readonly blank?: BlankRule;
 }
 
+/**
+ * What the implementation receives for a parameter: its kind's value, or
+ * undefined when it is optional and left out, unless a default stands in
+ * (single values take their declared default; ranges and tables never do).
+ */
 type ArgOf<P> =
-  P extends ParamSpec<infer K, infer Optional>
-    ? Optional extends true
-      ? ArgTypes[K] | (K extends 'number' | 'text' | 'boolean' ? never : undefined)
-      : ArgTypes[K]
+  P extends ParamSpec<infer K, infer Optional, infer Defaulted>
+    ? Optional extends false
+      ? ArgOfKind<K>
+      : Defaulted extends true
+        ? (typeof PARAM_KINDS)[K]['leftOut'] extends 'default'
+          ? ArgOfKind<K>
+          : ArgOfKind<K> | undefined
+        : ArgOfKind<K> | undefined
     : never;
 type ArgsOf<Ps extends readonly ParamSpec[]> = { [I in keyof Ps]: ArgOf<Ps[I]> };
 
@@ -80,8 +56,8 @@ export interface FunctionSpec<Ps extends readonly ParamSpec[] = readonly ParamSp
   readonly category: Category;
   readonly summary: string;
   readonly params: Ps;
-  /** per-row: spills one value per row; aggregate: one value; table: a labelled table. */
-  readonly result: 'per-row' | 'aggregate' | 'table' | 'per-row or aggregate';
+  /** per-row: spills one value per row; aggregate: one value; table: a labelled table (see RESULT_KINDS). */
+  readonly result: ResultKind;
   readonly examples: readonly Example[];
   /** The most cells any one argument may hold, so a call finishes well inside Sheets' 30 s. */
   readonly maxCells: number;
@@ -97,12 +73,12 @@ export function defineFunction<const Ps extends readonly ParamSpec[]>(
 }
 
 function param<K extends ParamKind>(kind: K) {
-  return (name: string, description: string, options: { blank?: BlankRule } = {}) => ({
+  return (name: string, description: string, rules: ParamRules = {}): ParamSpec<K, false, false> => ({
     name,
     kind,
     description,
-    optional: false as const,
-    ...options,
+    optional: false,
+    ...rules,
   });
 }
 
@@ -117,23 +93,26 @@ export const date = param('date');
 export const text = param('text');
 export const boolean = param('boolean');
 
-/** Marks a parameter optional; scalar options carry the default the function uses. */
+/**
+ * Marks a parameter optional. A single value's default is what the function
+ * receives when it is left out; a range's only documents what leaving it out means.
+ */
+export function optional<K extends ParamKind>(spec: ParamSpec<K, false, false>): ParamSpec<K, true, false>;
 export function optional<K extends ParamKind>(
-  spec: ParamSpec<K, false>,
+  spec: ParamSpec<K, false, false>,
+  defaultValue: number | string | boolean,
+  choices?: readonly string[],
+): ParamSpec<K, true, true>;
+export function optional<K extends ParamKind>(
+  spec: ParamSpec<K, false, false>,
   defaultValue?: number | string | boolean,
   choices?: readonly string[],
 ): ParamSpec<K, true> {
-  return { ...spec, optional: true, defaultValue, choices };
+  return { ...spec, optional: true, defaultValue, choices } as ParamSpec<K, true>;
 }
 
-export function choice(spec: ParamSpec<'text', false>, defaultValue: string, choices: readonly string[]): ParamSpec<'text', true> {
+export function choice(spec: ParamSpec<'text', false, false>, defaultValue: string, choices: readonly string[]): ParamSpec<'text', true, true> {
   return optional(spec, defaultValue, choices);
-}
-
-function single(param: ParamSpec, arg: CellValue | HostMatrix, readCell: CellReader): CellValue {
-  if (!Array.isArray(arg)) return readCell(arg);
-  if (arg.length === 1 && arg[0].length === 1) return readCell(arg[0][0]);
-  throw badValue(`${param.name} takes a single value, not a range of ${arg.length} × ${arg[0]?.length ?? 0}`);
 }
 
 /**
@@ -141,52 +120,10 @@ function single(param: ParamSpec, arg: CellValue | HostMatrix, readCell: CellRea
  * the host's cells, `start` says where its range starts when a message needs it.
  */
 export function convertArg(param: ParamSpec, arg: HostArg, readCell: CellReader = coreCell, start?: StartLookup): unknown {
-  if (param.optional && isLeftOut(arg, readCell)) {
-    if (param.kind === 'number' || param.kind === 'text' || param.kind === 'boolean' || param.kind === 'date') {
-      return param.defaultValue;
-    }
-    return undefined;
-  }
+  const kind = PARAM_KINDS[param.kind];
+  if (param.optional && isLeftOut(arg, readCell)) return kind.leftOut === 'default' ? param.defaultValue : undefined;
   if (arg === undefined) throw badValue(`${param.name} is required`);
-  const options = { readCell, start, blank: param.blank };
-  switch (param.kind) {
-    case 'numbers':
-      return new NumberRange(param.name, asMatrix(arg), readNumber, options);
-    case 'dates':
-      return new NumberRange(param.name, asMatrix(arg), readDate, options);
-    case 'labels':
-      return new LabelRange(param.name, asMatrix(arg), options);
-    case 'values':
-      return new ValueRange(param.name, asMatrix(arg), options);
-    case 'table':
-      // Tables are small blocks read as a whole (tiers, stages, curves): read every cell now.
-      return new Table(param.name, asMatrix(arg).map((row) => row.map((cell) => readCell(cell))), start);
-    case 'number':
-    case 'date': {
-      const value = single(param, arg, readCell);
-      if (isBlank(value)) throw badValue(`${param.name} is blank`);
-      const read = param.kind === 'number' ? readNumber(value) : readDate(value);
-      if (typeof read === 'string') throw badValue(`${param.name} ${describeValue(value)} ${read}`);
-      return read;
-    }
-    case 'boolean': {
-      const value = single(param, arg, readCell);
-      if (typeof value === 'boolean') return value;
-      if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1;
-      const word = typeof value === 'string' ? normalizeLabel(value) : '';
-      if (word === 'true' || word === 'false') return word === 'true';
-      throw badValue(`${param.name} ${describeValue(value)} is not TRUE or FALSE`);
-    }
-    case 'text': {
-      const value = single(param, arg, readCell);
-      if (isBlank(value)) throw badValue(`${param.name} is blank`);
-      const word = normalizeLabel(String(value));
-      if (param.choices && !param.choices.includes(word)) {
-        throw badValue(`${param.name} ${describeValue(value)} is not one of: ${param.choices.join(', ')}`);
-      }
-      return param.choices ? word : String(value).trim();
-    }
-  }
+  return kind.read(param, arg, { readCell, start });
 }
 
 /** An optional argument left out, or given as blank cells, takes its default. */

@@ -26,7 +26,7 @@ import { type ErrorCode, FormulaError, isFormulaError } from '../core/errors';
 import { type ArgumentStarts, invoke } from '../core/invoke';
 import type { FunctionSpec } from '../core/spec';
 import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
-import { paramDimensionality, resultDimensionality } from './dimensions';
+import { PARAM_KINDS, RESULT_KINDS } from '../core/kinds';
 
 /** The parts of the CustomFunctions namespace the adapter uses (the real one, or a test fake). */
 export interface CustomFunctionsApi<Code = CustomFunctions.ErrorCode> {
@@ -85,7 +85,7 @@ function fromExcelMatrix(value: unknown[]): HostArg {
 export function fromExcelArg(spec: FunctionSpec, index: number, value: unknown): HostArg {
   const param = spec.params[index];
   if (value === null || value === undefined) return param.optional ? undefined : null;
-  if (paramDimensionality(param.kind) === 'matrix') {
+  if (PARAM_KINDS[param.kind].excel === 'matrix') {
     return Array.isArray(value) ? fromExcelMatrix(value) : [[fromExcelCell(value)]];
   }
   if (Array.isArray(value)) return fromExcelMatrix(value);
@@ -99,7 +99,7 @@ function toExcelCell<Code>(api: CustomFunctionsApi<Code>, cell: ResultCell): Exc
 }
 
 function toExcelResult<Code>(api: CustomFunctionsApi<Code>, spec: FunctionSpec, result: Result): ExcelCell | ExcelCell[][] {
-  if (resultDimensionality(spec.result) === 'matrix') {
+  if (RESULT_KINDS[spec.result].excel === 'matrix') {
     if (!Array.isArray(result)) return [[toExcelCell(api, result)]];
     if (result.length === 0 || result[0].length === 0) return [['']];
     // The result is this call's own array: convert its cells in place rather than copy 100k rows.

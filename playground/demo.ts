@@ -1,231 +1,204 @@
 /**
- * The playground's demo CRM data, generated from a fixed seed so every machine
- * sees the same workbook: Reps (with live formulas), Deals, Stages. The data is
- * "as of" 1 April 2026: won and lost deals closed in Q1 2026, open deals close
- * from April on.
+ * The playground's demo workbook, built from the demo org (demo-data.ts):
+ * Summary (the landing sheet: attainment, commission, forecast accuracy, win
+ * rate, pipeline, a stage funnel, territory balance), Deals (the pipeline the
+ * summary reads), a Salesforce and a HubSpot export as they come, and Settings
+ * (stage probabilities, the commission plan, next quarter's quota).
+ * Formulas are written as in Excel, with no argument left empty, so every host
+ * and an exported .xlsx read them the same way.
  */
 import type { PlanCell, SheetPlan } from '../core/templates';
-import { serialFromYmd } from '../core/values';
-import { createRandom } from './random';
+import { text } from '../ui/messages';
+import {
+  AS_OF,
+  CLOSED_QUARTER,
+  COMMISSION_TIERS,
+  type Deal,
+  DEMO_SEED,
+  type DemoData,
+  FUNNEL,
+  HUBSPOT_STAGES,
+  NEXT_QUARTER,
+  STAGE_PROBABILITIES,
+  WON,
+  demoData,
+} from './demo-data';
+import { hubspotSheet, salesforceSheet } from './demo-exports';
+import {
+  AS_OF_CELL,
+  COMMISSION_PLAN,
+  DATE,
+  DEALS,
+  FUNNEL_ORDER,
+  MONEY,
+  NEXT_QUOTA,
+  NEXT_QUOTA_ROW,
+  PERCENT,
+  SETTINGS,
+  STAGE_TABLE,
+  SUMMARY,
+  dateFormula,
+  formula as f,
+  rectangle,
+} from './demo-layout';
 
-export const DEMO_SEED = 20260401;
-export const DEAL_COUNT = 300;
+/** The Deals sheet's columns, in order. */
+const DEAL_COLUMNS = ['Deal ID', 'Account', 'Owner', 'Region', 'Amount', 'Stage', 'Furthest stage', 'Created', 'Close date', 'Forecast category'];
 
-export const STAGES: readonly (readonly [string, number])[] = [
-  ['Prospecting', 0.1],
-  ['Qualification', 0.2],
-  ['Proposal', 0.5],
-  ['Negotiation', 0.75],
-  ['Closed Won', 1],
-  ['Closed Lost', 0],
-];
-
-const REPS: readonly (readonly [string, string])[] = [
-  ['Alex Morgan', 'West'],
-  ['Priya Shah', 'West'],
-  ['Diego Alvarez', 'Central'],
-  ['Mei Tanaka', 'Central'],
-  ['Sam Carter', 'East'],
-  ['Fatima Noor', 'East'],
-  ['Lukas Weber', 'EMEA'],
-  ['Grace Kim', 'EMEA'],
-];
-
-const ACCOUNT_NAMES = [
-  'Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Woodgrove', 'Litware', 'Adatum', 'Proseware',
-  'Wingtip', 'Alpine', 'Blue Yonder', 'Coho', 'Fourth Coffee', 'Lucerne', 'Trey Research', 'Humongous',
-  'Graphic Design', 'Wide World', 'Relecloud', 'Southridge', 'Datum', 'Bellows', 'Vanarsdel', 'Lamna',
-];
-const ACCOUNT_SUFFIXES = ['Inc', 'Ltd', 'Group', 'Labs', 'Systems', 'Foods', 'Logistics', 'Health', 'Partners', 'Energy'];
-
-const Q1_START = serialFromYmd(2026, 1, 1);
-const Q1_DAYS = 90;
-const Q2_START = serialFromYmd(2026, 4, 1);
-
-export interface Deal {
-  readonly id: string;
-  readonly account: string;
-  readonly owner: string;
-  readonly amount: number;
-  readonly stage: string;
-  readonly probability: number;
-  readonly created: number;
-  readonly close: number;
-  readonly category: string;
-  readonly outcome: 'Won' | 'Lost' | 'Open';
+/**
+ * Open deals whose stage the CRM handed over with a trailing space, as real
+ * exports do now and then: the functions match labels ignoring it.
+ */
+function untidyStages(deals: readonly Deal[]): Set<number> {
+  const first = (stage: string) => deals.findIndex((deal) => deal.stage === stage);
+  return new Set([first('Proposal'), first('Negotiation')]);
 }
 
-export interface Rep {
-  readonly name: string;
-  readonly region: string;
-  readonly quota: number;
-  readonly forecast: number;
-}
-
-export interface DemoData {
-  readonly deals: readonly Deal[];
-  readonly reps: readonly Rep[];
-}
-
-const roundTo = (value: number, step: number) => Math.round(value / step) * step;
-
-export function demoData(seed = DEMO_SEED): DemoData {
-  const random = createRandom(seed);
-  const probabilityOf = new Map(STAGES);
-  const deals: Deal[] = [];
-  for (let i = 0; i < DEAL_COUNT; i++) {
-    const owner = random.pick(REPS)[0];
-    const account = `${random.pick(ACCOUNT_NAMES)} ${random.pick(ACCOUNT_SUFFIXES)}`;
-    const amount = roundTo(8000 + 150000 * random.next() ** 2, 500);
-    const outcome = random.weighted<Deal['outcome']>([['Won', 30], ['Lost', 20], ['Open', 50]]);
-    const stage =
-      outcome === 'Won'
-        ? 'Closed Won'
-        : outcome === 'Lost'
-          ? 'Closed Lost'
-          : random.weighted([['Prospecting', 30], ['Qualification', 25], ['Proposal', 25], ['Negotiation', 20]] as const);
-    const close = outcome === 'Open' ? Q2_START + random.int(0, 180) : Q1_START + random.int(0, Q1_DAYS - 1);
-    // Open deals were all created before the data's as-of date.
-    const created = outcome === 'Open' ? Q2_START - random.int(1, 120) : close - random.int(20, 150);
-    const category =
-      outcome === 'Won'
-        ? 'Closed'
-        : outcome === 'Lost'
-          ? 'Omitted'
-          : stage === 'Negotiation'
-            ? 'Commit'
-            : stage === 'Proposal'
-              ? 'Best Case'
-              : 'Pipeline';
-    deals.push({
-      id: `D-${1001 + i}`,
-      account,
-      owner,
-      amount,
-      stage,
-      probability: probabilityOf.get(stage)!,
-      created,
-      close,
-      category,
-      outcome,
-    });
-  }
-  const reps = REPS.map(([name, region]) => {
-    const won = deals.filter((deal) => deal.owner === name && deal.outcome === 'Won').reduce((sum, d) => sum + d.amount, 0);
-    return {
-      name,
-      region,
-      quota: Math.max(50000, roundTo(won * (0.8 + 0.55 * random.next()), 5000)),
-      forecast: roundTo(won * (0.85 + 0.35 * random.next()), 5000),
-    };
+function dealsSheet(deals: readonly Deal[]): SheetPlan {
+  const untidy = untidyStages(deals);
+  const rows: PlanCell[][] = [DEAL_COLUMNS];
+  deals.forEach((deal, i) => {
+    rows.push([
+      deal.id,
+      deal.account,
+      deal.owner,
+      deal.region,
+      deal.amount,
+      untidy.has(i) ? `${deal.stage} ` : deal.stage,
+      deal.furthest,
+      deal.created,
+      deal.close,
+      deal.category,
+    ]);
   });
-  return { deals, reps };
+  const last = deals.length + 1;
+  return {
+    name: DEALS,
+    cells: rows,
+    formats: [
+      { range: `E2:E${last}`, format: MONEY },
+      { range: `H2:I${last}`, format: DATE },
+    ],
+    columnWidths: [70, 155, 110, 70, 90, 105, 125, 90, 95, 130],
+    boldRows: [1],
+  };
 }
 
-const f = (formula: string): PlanCell => ({ formula });
+function summarySheet({ reps, deals }: DemoData): SheetPlan {
+  const last = deals.length + 1;
+  const deal = (letter: string) => `${DEALS}!$${letter}$2:$${letter}$${last}`;
+  const [amount, owner, region, stage, furthest, created, close, category] = ['E', 'C', 'D', 'F', 'G', 'H', 'I', 'J'].map(deal);
+  const first = 4;
+  const lastRep = first + reps.length - 1;
+  const repRange = (letter: string) => `${letter}${first}:${letter}${lastRep}`;
+  const [quotas, forecasts, closedWon] = ['C', 'D', 'E'].map(repRange);
+  const nextQuarterEnd = dateFormula(NEXT_QUARTER.end);
 
-/** The demo workbook's sheets, in tab order, as sheet plans. */
-export function demoSheets(seed = DEMO_SEED): SheetPlan[] {
-  const { deals, reps } = demoData(seed);
-  const last = DEAL_COUNT + 1;
-  const col = (letter: string) => `Deals!$${letter}$2:$${letter}$${last}`;
-  const repLast = reps.length + 1;
-
-  const range = (letter: string) => `Deals!${letter}2:${letter}${last}`;
-  const repRows: PlanCell[][] = [
-    ['Rep', 'Region', 'Q1 quota', 'Q1 forecast', 'Q1 closed won', 'Attainment', 'Forecast error', null, 'Team, Q1 2026', null],
+  // Columns A–G: one row per rep. Columns I–J: the team's figures, beside them.
+  const rows: PlanCell[][] = [
+    [text('demo.summary.title', { quarter: CLOSED_QUARTER.label }), null, null, null, null, null, null, null, text('demo.summary.asOf'), AS_OF],
+    [text('demo.summary.lead')],
+    ['Rep', 'Region', 'Quota', 'Forecast', 'Closed won', 'Attainment', 'Commission', null, text('demo.summary.team', { quarter: CLOSED_QUARTER.label })],
   ];
   reps.forEach((rep, i) => {
-    const row = i + 2;
-    repRows.push([
+    const row = first + i;
+    rows.push([
       rep.name,
       rep.region,
       rep.quota,
       rep.forecast,
-      f(`SUMIFS(${col('D')},${col('C')},A${row},${col('J')},"Won")`),
-      i === 0 ? f(`QUOTA_ATTAINMENT(E2:E${repLast},C2:C${repLast})`) : null,
-      i === 0 ? f(`FORECAST_ERROR(E2:E${repLast},D2:D${repLast})`) : null,
-      null,
-      null,
-      null,
+      f(`SUMIFS(${amount},${owner},A${row},${stage},"${WON}")`),
+      i === 0 ? f(`QUOTA_ATTAINMENT(${closedWon},${quotas})`) : null,
+      i === 0 ? f(`COMMISSION(${closedWon},${COMMISSION_PLAN},"marginal",0,${quotas})`) : null,
     ]);
   });
-  // A summary beside the reps: team figures, then pipeline figures from the Deals sheet.
-  const summary: ([string, string] | [string] | [])[] = [
-    ['Team attainment', `SUM(E2:E${repLast})/SUM(C2:C${repLast})`],
-    ['Reps at or above quota', `QUOTA_ATTAINMENT_RATE(E2:E${repLast},C2:C${repLast})`],
-    ['Forecast WAPE', `FORECAST_ERROR(E2:E${repLast},D2:D${repLast},"wape")`],
-    ['Forecast bias', `FORECAST_ERROR(E2:E${repLast},D2:D${repLast},"bias")`],
-    [],
-    ['Pipeline, from the Deals sheet'],
-    ['Weighted open pipeline', `WEIGHTED_PIPELINE(${range('D')},${range('E')},Stages!A2:B7,${range('H')},DATE(2026,4,1))`],
-    ['Weighted, closing in Q2 2026', `WEIGHTED_PIPELINE(${range('D')},${range('F')},,${range('H')},DATE(2026,4,1),DATE(2026,6,30))`],
-    ['Win rate (closed deals)', `WIN_RATE(${range('J')})`],
-    ['Average won deal', `AVG_DEAL_SIZE(${range('D')},${range('J')})`],
-    ['Sales cycle, won deals (days)', `SALES_CYCLE(${range('G')},${range('H')},${range('J')})`],
-    [],
-    ['Forecast roll-up (cumulative)'],
+  const team: [string, string, string][] = [
+    [text('demo.summary.teamAttainment'), `SUM(${closedWon})/SUM(${quotas})`, PERCENT],
+    [text('demo.summary.repsAtQuota'), `QUOTA_ATTAINMENT_RATE(${closedWon},${quotas})`, PERCENT],
+    [text('demo.summary.forecastAccuracy'), `FORECAST_ACCURACY(${closedWon},${forecasts})`, '0.0%'],
+    [text('demo.summary.winRate'), `WIN_RATE(${stage})`, PERCENT],
+    [text('demo.summary.avgDeal'), `AVG_DEAL_SIZE(${amount},${stage})`, MONEY],
+    [text('demo.summary.salesCycle'), `SALES_CYCLE(${created},${close},${stage})`, '0'],
+    [
+      text('demo.summary.weightedQuarter', { quarter: NEXT_QUARTER.label }),
+      `WEIGHTED_PIPELINE(${amount},${stage},${STAGE_TABLE},${close},${AS_OF_CELL},${nextQuarterEnd})`,
+      MONEY,
+    ],
+    [text('demo.summary.weightedAll'), `WEIGHTED_PIPELINE(${amount},${stage},${STAGE_TABLE},${close},${AS_OF_CELL})`, MONEY],
+    [
+      text('demo.summary.coverage', { quarter: NEXT_QUARTER.label }),
+      `PIPELINE_COVERAGE(SUMIFS(${amount},${close},">="&${AS_OF_CELL},${close},"<="&${nextQuarterEnd}),${NEXT_QUOTA})`,
+      '0.00',
+    ],
+    [text('demo.summary.territoryBalance'), `TERRITORY_BALANCE(${region},${amount})`, PERCENT],
   ];
-  summary.forEach(([label, formula], i) => {
-    const row = (repRows[i + 1] ??= new Array<PlanCell>(10).fill(null));
-    row[8] = label ?? null;
-    row[9] = formula ? f(formula) : null;
+  const formats: { range: string; format: string }[] = [
+    { range: 'J1', format: DATE },
+    { range: `C${first}:E${lastRep}`, format: MONEY },
+    { range: `F${first}:F${lastRep}`, format: PERCENT },
+    { range: `G${first}:G${lastRep}`, format: MONEY },
+  ];
+  team.forEach(([label, formula, format], i) => {
+    const row = (rows[first - 1 + i] ??= []);
+    row[8] = label;
+    row[9] = f(formula);
+    formats.push({ range: `J${first + i}`, format });
   });
-  // FORECAST_ROLLUP spills a table (header and four rows) under its label.
-  repRows.push([null, null, null, null, null, null, null, null, f(`FORECAST_ROLLUP(${range('D')},${range('I')})`), null]);
-  const rollupRow = repRows.length;
 
-  const dealRows: PlanCell[][] = [
-    ['Deal ID', 'Account', 'Owner', 'Amount', 'Stage', 'Probability', 'Created', 'Close date', 'Forecast category', 'Outcome'],
-  ];
-  for (const deal of deals) {
-    dealRows.push([
-      deal.id, deal.account, deal.owner, deal.amount, deal.stage, deal.probability,
-      deal.created, deal.close, deal.category, deal.outcome,
-    ]);
+  // Below the reps: the funnel and the forecast roll-up, each a table one formula spills.
+  const tablesTitle = Math.max(rows.length, first + team.length - 1) + 2;
+  while (rows.length < tablesTitle - 1) rows.push([]);
+  rows.push([text('demo.summary.funnel'), null, null, null, text('demo.summary.rollup')]);
+  rows.push([f(`STAGE_CONVERSION(${furthest},${FUNNEL_ORDER})`), null, null, null, f(`FORECAST_ROLLUP(${amount},${category})`)]);
+  const tables = tablesTitle + 1;
+  formats.push(
+    { range: `C${tables + 1}:C${tables + FUNNEL.length + 1}`, format: PERCENT },
+    { range: `F${tables + 1}:F${tables + 4}`, format: MONEY },
+  );
+
+  return {
+    name: SUMMARY,
+    cells: rectangle(rows),
+    formats,
+    columnWidths: [110, 80, 90, 90, 100, 100, 95, 12, 240, 100],
+    boldRows: [1, 3, tablesTitle, tables],
+  };
+}
+
+function settingsSheet(reps: DemoData['reps']): SheetPlan {
+  const rows: PlanCell[][] = [['Stage', 'Probability', null, 'Attainment from', 'Commission rate', null, 'HubSpot deal stage', 'HubSpot probability']];
+  const height = Math.max(STAGE_PROBABILITIES.length, HUBSPOT_STAGES.length, NEXT_QUOTA_ROW - 1);
+  const nextQuota = Math.round((reps.reduce((sum, rep) => sum + rep.quota, 0) * 1.1) / 50_000) * 50_000;
+  for (let i = 0; i < height; i++) {
+    const row = i + 2;
+    const [stage, probability] = STAGE_PROBABILITIES[i] ?? [null, null];
+    const [from, rate] = COMMISSION_TIERS[i] ?? [null, null];
+    const [hubspotStage, hubspotProbability] = HUBSPOT_STAGES[i] ?? [null, null];
+    const quota: PlanCell[] = row === NEXT_QUOTA_ROW ? [text('demo.settings.nextQuota', { quarter: NEXT_QUARTER.label }), nextQuota] : [from, rate];
+    rows.push([stage, probability, null, ...quota, null, hubspotStage, hubspotProbability]);
   }
-  const dealRange = (letter: string) => `${letter}2:${letter}${last}`;
+  return {
+    name: SETTINGS,
+    cells: rows,
+    formats: [
+      { range: `B2:B${STAGE_PROBABILITIES.length + 1}`, format: PERCENT },
+      { range: `D2:E${COMMISSION_TIERS.length + 1}`, format: PERCENT },
+      { range: `E${NEXT_QUOTA_ROW}`, format: MONEY },
+      { range: `H2:H${HUBSPOT_STAGES.length + 1}`, format: PERCENT },
+    ],
+    columnWidths: [110, 85, 16, 165, 130, 16, 185, 140],
+    boldRows: [1],
+  };
+}
 
-  const stageRows: PlanCell[][] = [['Stage', 'Probability'], ...STAGES.map(([stage, p]) => [stage, p])];
-
+/** The demo workbook's sheets, in tab order, as sheet plans. */
+export function demoSheets(seed = DEMO_SEED): SheetPlan[] {
+  const data = demoData(seed);
   return [
-    {
-      name: 'Reps',
-      cells: repRows,
-      formats: [
-        { range: `C2:E${repLast}`, format: '#,##0' },
-        { range: `F2:F${repLast}`, format: '0%' },
-        { range: `G2:G${repLast}`, format: '0.0%' },
-        { range: 'J2:J3', format: '0%' },
-        { range: 'J4', format: '0.0%' },
-        { range: 'J5', format: '#,##0' },
-        { range: 'J8:J9', format: '#,##0' },
-        { range: 'J10', format: '0%' },
-        { range: 'J11', format: '#,##0' },
-        { range: 'J12', format: '0' },
-        { range: `J${rollupRow}:J${rollupRow + 4}`, format: '#,##0' },
-      ],
-      columnWidths: [115, 70, 85, 100, 125, 100, 115, 16, 215, 90],
-      boldRows: [1],
-    },
-    {
-      name: 'Deals',
-      cells: dealRows,
-      formats: [
-        { range: dealRange('D'), format: '#,##0' },
-        { range: dealRange('F'), format: '0%' },
-        { range: dealRange('G'), format: 'yyyy-mm-dd' },
-        { range: dealRange('H'), format: 'yyyy-mm-dd' },
-      ],
-      columnWidths: [70, 160, 110, 85, 105, 85, 90, 90, 125, 75],
-      boldRows: [1],
-    },
-    {
-      name: 'Stages',
-      cells: stageRows,
-      formats: [{ range: 'B2:B7', format: '0%' }],
-      columnWidths: [130, 90],
-      boldRows: [1],
-    },
+    summarySheet(data),
+    dealsSheet(data.deals),
+    settingsSheet(data.reps),
+    salesforceSheet(data.deals.filter((deal) => deal.region === 'West')),
+    hubspotSheet(data.deals.filter((deal) => deal.region === 'EMEA')),
   ];
 }

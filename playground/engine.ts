@@ -26,11 +26,13 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { SheetCellRef } from '../core/a1';
-import { type ErrorCode, type FormulaError, isFormulaError } from '../core/errors';
+import { type ErrorCode, type FormulaError, badValue, isFormulaError } from '../core/errors';
 import { type ArgumentStarts, invoke } from '../core/invoke';
 import { FUNCTIONS } from '../core/registry';
-import type { FunctionSpec, ParamKind } from '../core/spec';
-import type { CellValue, HostArg, Result, ResultCell } from '../core/values';
+import { PARAM_KINDS, RESULT_KINDS } from '../core/kinds';
+import type { FunctionSpec } from '../core/spec';
+import type { CellReader } from '../core/ranges';
+import type { CellValue, HostArg, HostMatrix, Result, ResultCell } from '../core/values';
 import { MAX_COLUMNS, MAX_ROWS } from './limits';
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads. */
@@ -70,8 +72,6 @@ const ERROR_TYPES: Record<ErrorCode, ErrorType> = {
   '#N/A': ErrorType.NA,
   '#VALUE!': ErrorType.VALUE,
 };
-
-const PER_ROW_KINDS: ReadonlySet<ParamKind> = new Set(['numbers', 'dates', 'labels', 'values']);
 
 /** Biggest spill reserved before the answer is known; an answer that needs more grows into it on settling. */
 const MAX_PREDICTED_CELLS = 200_000;
@@ -114,23 +114,31 @@ function toCell(value: unknown): CellValue | CellError {
   return String(value);
 }
 
-/** One argument as HyperFormula evaluated it → HostArg, or the first error cell it holds. */
+/**
+ * One argument as HyperFormula evaluated it: a range is handed to the core as
+ * HyperFormula's own array, not copied (its cells are read with the call's
+ * CellReader as rows are used); a single error cell ends the call at once.
+ */
 function toHostArg(value: unknown): HostArg | CellError {
   if (value === undefined) return undefined;
-  if (value instanceof SimpleRangeValue) {
-    const matrix: CellValue[][] = [];
-    for (const row of value.data) {
-      const out: CellValue[] = new Array(row.length);
-      for (let c = 0; c < row.length; c++) {
-        const cell = toCell(row[c]);
-        if (cell instanceof CellError) return cell;
-        out[c] = cell;
-      }
-      matrix.push(out);
-    }
-    return matrix;
-  }
+  if (value instanceof SimpleRangeValue) return value.data as unknown as HostMatrix;
   return toCell(value);
+}
+
+/**
+ * How the core reads a cell of a range: HyperFormula's empty value is a blank,
+ * a date, percent or currency is its number. An error cell ends the call with
+ * that very error, as spreadsheets pass an error on: the reader keeps it, and
+ * stops the core with a FormulaError that `evaluate` swaps for it.
+ */
+class RangeCells {
+  error: CellError | undefined;
+  readonly read: CellReader = (cell) => {
+    const value = toCell(cell);
+    if (!(value instanceof CellError)) return value;
+    this.error = value;
+    throw badValue(value.message || value.type);
+  };
 }
 
 export function toCellError(error: FormulaError): CellError {
@@ -213,10 +221,12 @@ function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, stat
     args.push(arg);
   }
   const starts: ArgumentStarts = (index) => referenceStart(plugin, ast.args[index] as ReferenceAst | undefined, state.formulaAddress);
+  const cells = new RangeCells();
   let result: Result;
   try {
-    result = invoke(spec, args, undefined, starts);
+    result = invoke(spec, args, cells.read, starts);
   } catch (error) {
+    if (cells.error) return cells.error;
     if (isFormulaError(error)) return toCellError(error);
     const message = error instanceof Error ? error.message : String(error);
     return new CellError(ErrorType.VALUE, `${spec.name} failed: ${message}`);
@@ -253,11 +263,11 @@ function knownSize(plugin: PluginInstance, address: Address, name: string): Size
 function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State): ArraySize {
   const known = knownSize(plugin, state.formulaAddress, spec.name);
   if (known) return known.width === 1 && known.height === 1 ? ArraySize.scalar() : new ArraySize(known.width, known.height);
-  if (spec.result !== 'per-row') return ArraySize.scalar();
+  if (RESULT_KINDS[spec.result].spill !== 'inputs') return ArraySize.scalar();
   let width = 1;
   let height = 1;
   spec.params.forEach((param, i) => {
-    if (!PER_ROW_KINDS.has(param.kind) || i >= ast.args.length) return;
+    if (!PARAM_KINDS[param.kind].perRow || i >= ast.args.length) return;
     const size = plugin.arraySizeForAst(ast.args[i], state);
     width = Math.max(width, size.width);
     height = Math.max(height, size.height);

@@ -3,7 +3,8 @@
  * test-only specs whose messages are known, so each Excel quirk is pinned down.
  */
 import { badNumber, badValue, divZero, notFound } from '../core/errors';
-import { commonShape, inRow, perRow } from '../core/ranges';
+import { inRow } from '../core/ranges';
+import { Rows } from '../core/rows';
 import { boolean, date, defineFunction, labels, number, numbers, optional, choice, text } from '../core/spec';
 import { excelFunction } from '../office-addin/adapter';
 import { FakeCustomFunctionsError, fakeCustomFunctions, fakeInvocation } from './support/excel-custom-functions';
@@ -23,8 +24,7 @@ const RATIO = defineFunction({
   result: 'per-row',
   examples: [],
   impl(top, bottom, scale) {
-    const shape = commonShape([top, bottom]);
-    return perRow(shape, [top, bottom], (i) => {
+    return new Rows([top, bottom]).map((i) => {
       const b = bottom.at(i);
       if (b === 0) return divZero(`bottom is 0${inRow(bottom, i)}`);
       if (b < 0) return badNumber(`bottom is negative${inRow(bottom, i)}`);

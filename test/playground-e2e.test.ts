@@ -36,6 +36,7 @@ afterAll(async () => {
   console.log(`playground end-to-end took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
+const DEMO_TABS = ['Summary', 'Deals', 'Settings', 'Salesforce export', 'HubSpot export'];
 const cell = (ref: string) => page.locator(`table.pg-grid td[data-ref="${ref}"]`);
 const texts = (refs: string[]) => Promise.all(refs.map((ref) => cell(ref).textContent()));
 const activeSheet = () => page.locator('.pg-tab[aria-selected="true"]').textContent();
@@ -52,19 +53,31 @@ async function showSheet(name: string): Promise<void> {
 }
 
 describe('the playground in a browser', () => {
-  it('opens on the demo workbook: Reps, Deals and Stages, every formula computed', async () => {
+  it('opens on the demo summary, every formula computed; the one error in the workbook is on the HubSpot export, explained', async () => {
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    await expect(page.locator('.pg-tab').allTextContents()).resolves.toEqual(['Reps', 'Deals', 'Stages']);
-    await expect(activeSheet()).resolves.toBe('Reps');
+    await expect(page.locator('.pg-tab').allTextContents()).resolves.toEqual(DEMO_TABS);
+    await expect(activeSheet()).resolves.toBe('Summary');
     await expect(page.locator('table.pg-grid td.is-error').count()).resolves.toBe(0);
-    // The attainment column is one spilled formula in F2.
-    await expect(page.locator('table.pg-grid td.is-spill').count()).resolves.toBeGreaterThan(5);
-    await expect(cell('F2').textContent()).resolves.toMatch(/^\d+%$/);
+    // Attainment and commission are each one formula, spilled down the reps.
+    await expect(page.locator('table.pg-grid td.is-spill').count()).resolves.toBeGreaterThan(15);
+    await expect(cell('F4').textContent()).resolves.toMatch(/^\d+%$/);
+    await expect(cell('G4').textContent()).resolves.toMatch(/^\$\d{1,3}(?:,\d{3})*$/);
+    await expect(cell('A16').textContent()).resolves.toBe('Stage');
+    await page.screenshot({ path: path.join(RESULTS, 'playground-landing.png') });
+
     await showSheet('Deals');
-    await expect(cell('H2').textContent()).resolves.toMatch(/^2026-\d\d-\d\d$/);
-    await expect(cell('A301').textContent()).resolves.toBe('D-1300');
-    await showSheet('Reps');
+    await expect(cell('I2').textContent()).resolves.toMatch(/^2026-\d\d-\d\d$/);
+    await expect(cell('A2').textContent()).resolves.toBe('D-1001');
+    await showSheet('HubSpot export');
+    const errors = page.locator('table.pg-grid td.is-error');
+    await expect(errors.count()).resolves.toBe(1);
+    await expect(errors.first().getAttribute('title')).resolves.toMatch(/^#VALUE! amounts is blank in D\d+ while the row has other values$/);
+    await expect(cell('J7').textContent()).resolves.toMatch(/^↑ On purpose/);
+    // The figures sit to the right of the export, as an analyst would put them.
+    await cell('K6').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'playground-hubspot-export.png') });
+    await showSheet('Summary');
   });
 
   it('a formula typed over a range spills its answer down the grid; a bad row shows its error', async () => {
@@ -113,17 +126,11 @@ describe('the playground in a browser', () => {
     await expectExampleValues();
     await page.screenshot({ path: path.join(RESULTS, 'playground.png') });
 
-    await expect(page.locator('.pg-tab').allTextContents()).resolves.toEqual([
-      'Reps',
-      'Deals',
-      'Stages',
-      'SalesOps Examples',
-      'SalesOps Examples (2)',
-    ]);
+    await expect(page.locator('.pg-tab').allTextContents()).resolves.toEqual([...DEMO_TABS, 'SalesOps Examples', 'SalesOps Examples (2)']);
     // The first copy and the cells typed earlier are untouched.
     await showSheet('SalesOps Examples');
     await expectExampleValues();
-    await showSheet('Reps');
+    await showSheet('Summary');
     await expect(texts(['L3', 'N3', 'N4'])).resolves.toEqual(['90000', '0.9', '1.2']);
   });
 

@@ -13,11 +13,13 @@ import type { Page } from 'playwright-core';
 import { buildPlayground } from '../scripts/build/playground';
 import { type PlaygroundServer, servePlayground } from '../playground/server';
 import { type TestBrowser, openBrowser } from './support/playground-browser';
+import { demoWorkbook } from '../playground/io/session';
 
 jest.setTimeout(90_000);
 
 const RESULTS = path.join(__dirname, '..', 'test-results');
 const FIXTURES = path.join(__dirname, 'fixtures', 'exports');
+const DEMO = demoWorkbook().map((sheet) => sheet.name);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesops-playground-io-'));
 const outDir = path.join(dir, 'site');
 let server: PlaygroundServer;
@@ -92,7 +94,7 @@ async function typeInto(ref: string, input: string): Promise<void> {
 describe('files in and out of the playground', () => {
   it('offers the workbook menu: Open…, Download .xlsx, New workbook, Restore demo data', async () => {
     await expect(page.locator('.pg-menu-button').allTextContents()).resolves.toEqual(['Open…', 'Download .xlsx', 'New workbook', 'Restore demo data']);
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages']);
+    await expect(tabs()).resolves.toEqual(DEMO);
   });
 
   it('opens a Salesforce report chosen in the file chooser as a typed sheet, header bold and frozen', async () => {
@@ -117,12 +119,12 @@ describe('files in and out of the playground', () => {
     await page.screenshot({ path: path.join(RESULTS, 'playground-import.png') });
   });
 
-  it('opens an .xlsx with two sheets, our function in it computing', async () => {
+  it('opens an .xlsx with two sheets, our function in it computing, a sheet renamed where its name is taken', async () => {
     await chooseFile(await quarterXlsx());
     await page.waitForSelector('table.pg-grid[data-sheet="Won deals"]');
-    await expect(notice()).resolves.toBe('Opened Q1 won.xlsx as 2 sheets: Won deals, Summary (4 rows).');
+    await expect(notice()).resolves.toBe('Opened Q1 won.xlsx as 2 sheets: Won deals, Summary (2) (4 rows).');
     await expect(texts(['A2', 'B3'])).resolves.toEqual(['Acme', '65,000']);
-    await page.locator('.pg-tab[data-sheet="Summary"]').click();
+    await page.locator('.pg-tab[data-sheet="Summary (2)"]').click();
     // (40000 + 65000 + 15000) / 3
     await expect(cell('B1').textContent()).resolves.toBe('40,000');
     await cell('B1').click();
@@ -150,7 +152,7 @@ describe('files in and out of the playground', () => {
     await chooseFile(pdf);
     await page.waitForSelector('.pg-notice-bar[data-tone="error"]');
     await expect(notice()).resolves.toBe('deck.pdf is not a CSV or .xlsx file: nothing was opened.');
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages', 'salesforce-opportunities', 'Won deals', 'Summary', 'hubspot-deals']);
+    await expect(tabs()).resolves.toEqual([...DEMO, 'salesforce-opportunities', 'Won deals', 'Summary (2)', 'hubspot-deals']);
   });
 
   it('downloads the whole workbook as .xlsx: our functions as Excel stores them, values cached', async () => {
@@ -161,8 +163,8 @@ describe('files in and out of the playground', () => {
     const file = new ExcelJS.Workbook();
     await file.xlsx.readFile((await download.path())!);
     expect(file.worksheets.map((sheet) => sheet.name)).toEqual(await tabs());
-    const attainment = file.getWorksheet('Reps')!.getCell('F2');
-    expect(attainment.formula).toBe('_xldudf_SALESOPS_QUOTA_ATTAINMENT(E2:E9,C2:C9)');
+    const attainment = file.getWorksheet('Summary')!.getCell('F4');
+    expect(attainment.formula).toBe('_xldudf_SALESOPS_QUOTA_ATTAINMENT(E4:E13,C4:C13)');
     expect(typeof attainment.result).toBe('number');
     const imported = file.getWorksheet('salesforce-opportunities')!;
     expect(imported.getCell('C2')).toMatchObject({ value: 12000, numFmt: '"USD "#,##0.00' });
@@ -175,7 +177,7 @@ describe('files in and out of the playground', () => {
     await saved();
     await page.reload();
     await ready();
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages', 'salesforce-opportunities', 'Won deals', 'Summary', 'hubspot-deals']);
+    await expect(tabs()).resolves.toEqual([...DEMO, 'salesforce-opportunities', 'Won deals', 'Summary (2)', 'hubspot-deals']);
     await page.locator('.pg-tab[data-sheet="salesforce-opportunities"]').click();
     await expect(texts(['C2', 'D2', 'J1'])).resolves.toEqual(['USD 12,000.00', '3/31/2026', '72375.05']);
     await expect(page.locator('table.pg-grid tbody tr').first().getAttribute('class')).resolves.toContain('is-frozen');
@@ -196,14 +198,14 @@ describe('files in and out of the playground', () => {
 
   it('Restore demo data is one click, lasts across a reload, and Undo was there for it', async () => {
     await menu('restore-demo').click();
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages']);
+    await expect(tabs()).resolves.toEqual(DEMO);
     await expect(notice()).resolves.toBe('The demo data is back.');
     await expect(page.locator('.pg-notice-action').textContent()).resolves.toBe('Undo');
-    await expect(cell('F2').textContent()).resolves.toMatch(/^\d+%$/);
+    await expect(cell('F4').textContent()).resolves.toMatch(/^\d+%$/);
     await saved();
     await page.reload();
     await ready();
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages']);
+    await expect(tabs()).resolves.toEqual(DEMO);
   });
 
   it('says so when what was saved cannot be read, keeps it as a backup, and opens the demo', async () => {
@@ -221,7 +223,7 @@ describe('files in and out of the playground', () => {
     );
     await page.reload();
     await ready();
-    await expect(tabs()).resolves.toEqual(['Reps', 'Deals', 'Stages']);
+    await expect(tabs()).resolves.toEqual(DEMO);
     await expect(page.locator('.pg-notice-bar').getAttribute('data-tone')).resolves.toBe('error');
     await expect(notice()).resolves.toMatch(
       /^The workbook saved in this browser could not be read, so the demo is open instead\. The saved data is kept as “unreadable-\d{4}-\d\d-\d\dT[\d:.]+Z”\.$/,

@@ -166,7 +166,12 @@ function pairs(saved: ExcelJS.Workbook) {
 describe('the downloaded workbook in LibreOffice', () => {
   it('as a reader opens it: every cell shows the playground’s value, our functions’ answers included', () => {
     const cells = pairs(asStored);
-    const different = cells.filter(({ playground, libreOffice }) => !same(playground, libreOffice));
+    // LibreOffice computes again a formula whose stored answer is an error, so a call of ours that
+    // answers #VALUE! (the demo's HubSpot sheet has one on purpose) reads #NAME? there: an error either way.
+    const ours = fedByOurs(workbook);
+    const errorOfOurs = ({ key, playground, libreOffice }: (typeof cells)[number]) =>
+      ours.has(key) && typeof playground === 'string' && playground.startsWith('#') && libreOffice === '#NAME?';
+    const different = cells.filter((cell) => !same(cell.playground, cell.libreOffice) && !errorOfOurs(cell));
     expect(different).toEqual([]);
     // Spot checks worked out by hand: SUM of the report's amounts, and Σ amount × probability of its first five deals.
     expect(cells.find((cell) => cell.where === 'salesforce-opportunities!R1C9')?.libreOffice).toBe(477250.5);
@@ -181,9 +186,11 @@ describe('the downloaded workbook in LibreOffice', () => {
     const fed = cells.filter(({ key, playground }) => ours.has(key) && playground !== null);
     expect(fed.filter(({ libreOffice }) => libreOffice !== '#NAME?')).toEqual([]);
     // The check covers both kinds: our calls and what depends on them (J6 = J1/I7), and native formulas LibreOffice computed.
-    expect(fed.map(({ where }) => where)).toEqual(expect.arrayContaining(['Reps!R2C6', 'salesforce-opportunities!R6C10']));
-    // The rest of a spilled answer of ours keeps its values: 8 reps' attainment in F2:F9.
-    expect(cells.filter(({ where }) => /^Reps!R[3-9]C6$/.test(where)).every(({ libreOffice }) => typeof libreOffice === 'number')).toBe(true);
+    expect(fed.map(({ where }) => where)).toEqual(expect.arrayContaining(['Summary!R4C6', 'salesforce-opportunities!R6C10']));
+    // The rest of a spilled answer of ours keeps its values: the reps' attainment below F4.
+    const spilled = cells.filter(({ where }) => /^Summary!R(?:[5-9]|1[0-3])C6$/.test(where));
+    expect(spilled).toHaveLength(9);
+    expect(spilled.every(({ libreOffice }) => typeof libreOffice === 'number')).toBe(true);
     const recomputed = cells.filter(({ key }) => {
       const [name, at] = key.split('!');
       const [r, c] = at.split(',').map(Number);

@@ -10,6 +10,8 @@ import { SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot } from '../p
 import { AutoSave, type KeyValueStore, WORKBOOK_KEY, loadSaved } from '../playground/io/storage';
 import { Workbook } from '../playground/workbook';
 
+const DEMO = demoWorkbook().map((sheet) => sheet.name);
+
 /** A store in memory, as IndexedDB keeps structured clones of what it is given. */
 function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown>; puts: number } {
   const data = new Map<string, unknown>(Object.entries(initial).map(([k, v]) => [k, structuredClone(v)]));
@@ -30,8 +32,8 @@ function worked(): Workbook {
   const workbook = new Workbook();
   workbook.replaceAll(demoWorkbook());
   workbook.addSheet('Notes', [['Owner', 'Due'], ["'007", '2026-03-31'], [150, '=A3*2']], { frozenRows: 1, boldRows: [1], columnWidths: [120, 90] });
-  const reps = workbook.sheetId('Reps');
-  workbook.setCell(reps, parseCell('L2')!, '=C2:C4/1000');
+  const summary = workbook.sheetId('Summary');
+  workbook.setCell(summary, parseCell('L4')!, '=C4:C6/1000');
   return workbook;
 }
 
@@ -41,7 +43,7 @@ describe('a snapshot of the workbook', () => {
     const snapshot = structuredClone(takeSnapshot(original));
     const restored = new Workbook();
     restored.replaceAll([{ name: 'Other', content: [[1]] }]);
-    expect(restoreSnapshot(restored, readSnapshot(snapshot))).toEqual(['Reps', 'Deals', 'Stages', 'Notes']);
+    expect(restoreSnapshot(restored, readSnapshot(snapshot))).toEqual([...DEMO, 'Notes']);
     for (const name of original.sheetNames()) {
       const a = original.sheetId(name);
       const b = restored.sheetId(name);
@@ -52,11 +54,15 @@ describe('a snapshot of the workbook', () => {
     expect(restored.inputText(notes, parseCell('A2')!)).toBe("'007");
     expect(restored.view(notes, parseCell('B2')!).text).toBe('2026-03-31');
     expect(restored.values(notes, parseRange('B3')!)).toEqual([[300]]);
-    // 735000 / 1000 spills down L2:L4 again; the spilled cells were never stored.
-    const reps = restored.sheetId('Reps');
-    expect(restored.values(reps, parseRange('L2:L4')!)).toEqual([[735], [410], [605]]);
-    expect(snapshot.sheets[0].content[2][11]).toBeNull();
-    expect(snapshot.sheets[0].content[2][5]).toBeNull();
+    // The quotas 250,000, 300,000 and 250,000 ÷ 1000 spill down L4:L6 again; the spilled cells were never stored,
+    // nor were those of the demo's attainment column (F4 spills down F5:F13).
+    const summary = restored.sheetId('Summary');
+    expect(restored.values(summary, parseRange('L4:L6')!)).toEqual([[250], [300], [250]]);
+    const stored = snapshot.sheets[DEMO.indexOf('Summary')].content;
+    expect(stored[3][11]).toBe('=C4:C6/1000');
+    expect(stored[4][11]).toBeNull();
+    expect(stored[3][5]).toBe('=QUOTA_ATTAINMENT(E4:E13,C4:C13)');
+    expect(stored[4][5]).toBeNull();
   });
 
   it('replacing the workbook leaves nothing to undo: what was replaced is the caller’s to keep', () => {
@@ -75,7 +81,7 @@ describe('stored data is read as untrusted', () => {
     ['a later version', (d) => ({ ...d, version: 2 }), /format version 2/],
     ['no sheets', (d) => ({ ...d, sheets: [] }), /no sheets/],
     ['a sheet without a name', (d) => ({ ...d, sheets: [{ ...d.sheets[0], name: ' ' }] }), /sheet 1 has no name/],
-    ['two sheets of one name', (d) => ({ ...d, sheets: [d.sheets[0], { ...d.sheets[1], name: 'REPS' }] }), /two sheets are named REPS/],
+    ['two sheets of one name', (d) => ({ ...d, sheets: [d.sheets[0], { ...d.sheets[1], name: String(d.sheets[0].name).toUpperCase() }] }), /two sheets are named SUMMARY/],
     ['a cell that is not a number', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[1, Number.NaN]] }] }), /cell 2 of row 1 of sheet 1 holds NaN/],
     ['a cell that is an object', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[{ evil: true }]] }] }), /holds a object/],
     ['rows that are not lists', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: ['abc'] }] }), /row 1 of sheet 1 is unreadable/],
@@ -111,19 +117,19 @@ describe('a session', () => {
     const workbook = new Workbook();
     const session = await startSession(workbook, store);
     expect(session.problem).toBeUndefined();
-    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages', 'Notes']);
+    expect(workbook.sheetNames()).toEqual([...DEMO, 'Notes']);
     workbook.setCell(workbook.sheetId('Notes'), parseCell('A5')!, '42');
     expect(session.autosave?.pending).toBe(true);
     await session.autosave?.flush();
     const saved = readSnapshot(store.data.get(WORKBOOK_KEY));
-    expect(saved.sheets[3].content[4][0]).toBe('42');
+    expect(saved.sheets.find((sheet) => sheet.name === 'Notes')?.content[4][0]).toBe('42');
   });
 
   it('opens the demo, says so, and keeps the unreadable data when what was saved cannot be read', async () => {
     const store = memoryStore({ [WORKBOOK_KEY]: 'not a workbook' });
     const workbook = new Workbook();
     const session = await startSession(workbook, store);
-    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+    expect(workbook.sheetNames()).toEqual(DEMO);
     expect(session.problem).toMatchObject({ kind: 'unreadable', key: expect.stringMatching(/^unreadable-/) });
     const key = (session.problem as { key: string }).key;
     expect(store.data.get(key)).toBe('not a workbook');
@@ -132,7 +138,7 @@ describe('a session', () => {
   it('opens the demo and says changes will not last where the browser keeps nothing', async () => {
     const workbook = new Workbook();
     await expect(startSession(workbook, undefined)).resolves.toEqual({ problem: { kind: 'no-storage' } });
-    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+    expect(workbook.sheetNames()).toEqual(DEMO);
   });
 });
 

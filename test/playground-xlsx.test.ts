@@ -18,6 +18,8 @@ import { readXlsx, writeXlsx } from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
 import { parseCell, parseRange } from '../core/a1';
 
+const DEMO = demoWorkbook().map((sheet) => sheet.name);
+
 const salesforce = () =>
   readCsv(decodeText(readFileSync(path.join(__dirname, 'fixtures', 'exports', 'salesforce-opportunities.csv'))).text, 'Opportunities.csv');
 
@@ -55,13 +57,13 @@ describe('the downloaded .xlsx, read back with ExcelJS', () => {
   const cell = (sheet: string, ref: string) => file.getWorksheet(sheet)!.getCell(ref);
 
   it('has every sheet, in the workbook’s order', () => {
-    expect(file.worksheets.map((sheet) => sheet.name)).toEqual(['Reps', 'Deals', 'Stages', 'Opportunities']);
+    expect(file.worksheets.map((sheet) => sheet.name)).toEqual([...DEMO, 'Opportunities']);
   });
 
   it('stores our functions as Excel stores an add-in’s custom function, with the value cached', () => {
-    const attainment = cell('Reps', 'F2');
-    expect(attainment.formula).toBe('_xldudf_SALESOPS_QUOTA_ATTAINMENT(E2:E9,C2:C9)');
-    expect(attainment.result).toBeCloseTo(value(workbook, 'Reps', 'F2') as number, 12);
+    const attainment = cell('Summary', 'F4');
+    expect(attainment.formula).toBe('_xldudf_SALESOPS_QUOTA_ATTAINMENT(E4:E13,C4:C13)');
+    expect(attainment.result).toBeCloseTo(value(workbook, 'Summary', 'F4') as number, 12);
     // Σ amount × probability over the first five deals, worked out by hand:
     // 12000×1 + 48500×1 + 135000×0 + 8750.5×0.1 + 22000×0.5 = 72375.05
     expect(cell('Opportunities', 'J1').formula).toBe('_xldudf_SALESOPS_WEIGHTED_PIPELINE(C2:C6,F2:F6)');
@@ -76,9 +78,9 @@ describe('the downloaded .xlsx, read back with ExcelJS', () => {
   });
 
   it('writes the rest of a spilled answer of ours as values, so programs without the add-in show them', () => {
-    for (const ref of ['F3', 'F9']) {
-      expect(cell('Reps', ref).formula).toBeUndefined();
-      expect(cell('Reps', ref).value).toBeCloseTo(value(workbook, 'Reps', ref) as number, 12);
+    for (const ref of ['F5', 'F13']) {
+      expect(cell('Summary', ref).formula).toBeUndefined();
+      expect(cell('Summary', ref).value).toBeCloseTo(value(workbook, 'Summary', ref) as number, 12);
     }
     // A row's own error is cached as that error: quota 0 for 48500 is #DIV/0!.
     expect(cell('Opportunities', 'J2').result).toBe(12000 / 100000);
@@ -86,7 +88,7 @@ describe('the downloaded .xlsx, read back with ExcelJS', () => {
   });
 
   it('keeps native formulas, and writes a native spill as an array formula over the cells it fills', () => {
-    expect(cell('Reps', 'E2').formula).toBe('SUMIFS(Deals!$D$2:$D$301,Deals!$C$2:$C$301,A2,Deals!$J$2:$J$301,"Won")');
+    expect(cell('Summary', 'E4').formula).toBe('SUMIFS(Deals!$E$2:$E$394,Deals!$C$2:$C$394,A4,Deals!$F$2:$F$394,"Closed Won")');
     expect(cell('Opportunities', 'I1')).toMatchObject({ formula: 'SUM(C2:C9)', result: 477250.5 });
     const anchor = cell('Opportunities', 'I2');
     expect(anchor.model).toMatchObject({ formula: 'C2:C4*F2:F4', shareType: 'array', ref: 'I2:I4', result: 12000 });
@@ -95,18 +97,18 @@ describe('the downloaded .xlsx, read back with ExcelJS', () => {
   });
 
   it('keeps number formats, column widths, bold headers and frozen rows', () => {
-    expect(cell('Reps', 'F2').numFmt).toBe('0%');
-    expect(cell('Reps', 'C2').numFmt).toBe('#,##0');
+    expect(cell('Summary', 'F4').numFmt).toBe('0%');
+    expect(cell('Summary', 'C4').numFmt).toBe('$#,##0');
     expect(cell('Deals', 'H2').numFmt).toBe('yyyy-mm-dd');
     expect(cell('Opportunities', 'C2').numFmt).toBe('"USD "#,##0.00');
     expect(cell('Opportunities', 'D2').numFmt).toBe('m/d/yyyy');
     expect(cell('Opportunities', 'D2').value).toEqual(new Date(Date.UTC(2026, 2, 31)));
-    // 115 px in the playground is (115 − 5) / 7 characters of Calibri 11.
-    expect(file.getWorksheet('Reps')!.getColumn(1).width).toBeCloseTo(110 / 7, 2);
-    expect(cell('Reps', 'A1').font?.bold).toBe(true);
-    expect(cell('Reps', 'A2').font?.bold).toBeFalsy();
+    // 110 px in the playground is (110 − 5) / 7 characters of Calibri 11.
+    expect(file.getWorksheet('Summary')!.getColumn(1).width).toBeCloseTo(105 / 7, 2);
+    expect(cell('Summary', 'A3').font?.bold).toBe(true);
+    expect(cell('Summary', 'A4').font?.bold).toBeFalsy();
     expect(file.getWorksheet('Opportunities')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(file.getWorksheet('Reps')!.views ?? []).toEqual([]);
+    expect(file.getWorksheet('Summary')!.views ?? []).toEqual([]);
   });
 });
 
@@ -124,13 +126,13 @@ describe('an .xlsx downloaded from the playground and opened again', () => {
         values: original.hf.getSheetValues(original.sheetId(name)),
       });
     }
-    const reps = reopened.sheetId('Reps');
-    expect(reopened.view(reps, { row: 2, col: 5 }).array).toBe('spill');
-    expect(reopened.inputText(reps, { row: 1, col: 5 })).toBe('=QUOTA_ATTAINMENT(E2:E9,C2:C9)');
+    const summary = reopened.sheetId('Summary');
+    expect(reopened.view(summary, { row: 4, col: 5 }).array).toBe('spill');
+    expect(reopened.inputText(summary, { row: 3, col: 5 })).toBe('=QUOTA_ATTAINMENT(E4:E13,C4:C13)');
     const opportunities = reopened.sheetId('Opportunities');
     expect(reopened.view(opportunities, { row: 2, col: 8 }).array).toBe('spill');
     expect(reopened.layout(opportunities)).toMatchObject({ frozenRows: 1, boldRows: new Set([1]) });
-    expect(reopened.layout(reps).columnWidths.slice(0, 3)).toEqual([115, 70, 85]);
+    expect(reopened.layout(summary).columnWidths.slice(0, 3)).toEqual([110, 80, 90]);
   });
 });
 
@@ -186,7 +188,7 @@ describe('an .xlsx made by Excel, opened', () => {
 
   it('adds its sheets after the others', () => {
     expect(names).toEqual(['Data', 'Report']);
-    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages', 'Data', 'Report']);
+    expect(workbook.sheetNames()).toEqual([...DEMO, 'Data', 'Report']);
   });
 
   it('shared formulas, array formulas, _xlfn. names and both spellings of ours all compute', () => {
@@ -216,7 +218,7 @@ describe('an .xlsx made by Excel, opened', () => {
 
   it('is one step to undo', () => {
     workbook.hf.undo();
-    expect(workbook.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+    expect(workbook.sheetNames()).toEqual(DEMO);
   });
 
   it('is one step to undo even when an answer of ours had to grow to spill (FORECAST_ROLLUP’s table)', () => {
@@ -234,7 +236,7 @@ describe('an .xlsx made by Excel, opened', () => {
       ['Pipeline', 3000],
     ]);
     demo.hf.undo();
-    expect(demo.sheetNames()).toEqual(['Reps', 'Deals', 'Stages']);
+    expect(demo.sheetNames()).toEqual(DEMO);
     expect(demo.hf.isThereSomethingToUndo()).toBe(false);
   });
 });
@@ -242,13 +244,13 @@ describe('an .xlsx made by Excel, opened', () => {
 describe('sheet names on the way in', () => {
   it('a sheet renamed to stay unique takes the file’s formulas with it', async () => {
     const file = new ExcelJS.Workbook();
-    file.addWorksheet('Reps').getCell('A1').value = 7;
-    file.addWorksheet('Summary').getCell('A1').value = { formula: 'Reps!A1*2', result: 14 };
+    file.addWorksheet('Summary').getCell('A1').value = 7;
+    file.addWorksheet('Notes').getCell('A1').value = { formula: 'Summary!A1*2', result: 14 };
     const workbook = new Workbook();
     workbook.replaceAll(demoWorkbook());
     const names = insertImported(workbook, await readXlsx(new Uint8Array(await file.xlsx.writeBuffer()), 'f.xlsx'));
-    expect(names).toEqual(['Reps (2)', 'Summary']);
-    expect(workbook.inputText(workbook.sheetId('Summary'), { row: 0, col: 0 })).toBe("='Reps (2)'!A1*2");
-    expect(value(workbook, 'Summary', 'A1')).toBe(14);
+    expect(names).toEqual(['Summary (2)', 'Notes']);
+    expect(workbook.inputText(workbook.sheetId('Notes'), { row: 0, col: 0 })).toBe("='Summary (2)'!A1*2");
+    expect(value(workbook, 'Notes', 'A1')).toBe(14);
   });
 });

@@ -1,6 +1,7 @@
 /** A draw against commission, period by period. */
 import { type FormulaError, badNumber, badValue } from '../errors';
-import { type NumberRange, type Shape, describeShape, inRow, locate, rowState } from '../ranges';
+import { type NumberRange, describeShape, inRow, locate } from '../ranges';
+import { Rows } from '../rows';
 import { type Matrix, type ResultCell, formatNumber } from '../values';
 
 export const DRAW_HEADER: readonly string[] = ['Paid', 'Balance'];
@@ -11,23 +12,19 @@ export const DRAW_HEADER: readonly string[] = ['Paid', 'Balance'];
  * period marks its row, and for a recoverable draw every later row too, since
  * their balance depends on it.
  */
-export function drawSchedule(earned: NumberRange, draw: NumberRange, shape: Shape, recoverable: boolean): Matrix<ResultCell> {
+export function drawSchedule(earned: NumberRange, draw: NumberRange, recoverable: boolean): Matrix<ResultCell> {
+  // A single draw that cannot be read is the formula's error, not every period's: Rows says so once.
+  const shape = new Rows([earned, draw]);
   if (shape.rows > 1 && shape.cols > 1) {
     throw badValue(`earned is ${describeShape(shape)}: give one column (or one row) of periods, in order`);
   }
-  const required = [earned, draw];
-  // One draw for every period that cannot be read is the formula's error, not every period's.
-  for (const range of required) {
-    const error = range.isSingle ? range.errorAt(0) : undefined;
-    if (error) throw error;
-  }
-  const size = shape.rows * shape.cols;
+  const size = shape.size;
   const out: Matrix<ResultCell> = [[...DRAW_HEADER]];
   let lastFilled = 0;
   let balance = 0;
   let brokenAt = -1;
   for (let i = 0; i < size; i++) {
-    const state = rowState(i, required);
+    const state = shape.state(i);
     if (state === 'blank') {
       out.push([null, null]);
       continue;

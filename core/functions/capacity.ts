@@ -1,16 +1,11 @@
 /** Capacity and ramp: headcount for a target, ramped team capacity, time to ramp. */
-import { type FormulaError, badNumber, divZero } from '../errors';
-import { fractionProblem } from '../fractions';
-import { type Located, commonShape, inRow, isCountedRow, perRow } from '../ranges';
+import { badNumber, divZero } from '../errors';
+import { inRow } from '../ranges';
+import { Rows } from '../rows';
 import { rampFactor, readRamp } from '../ramp';
 import { choice, dates, defineFunction, numbers, optional, table, text } from '../spec';
 import { mean, median } from '../statistics';
 import { formatNumber, isoFromSerial } from '../values';
-
-/** Why an expected attainment cannot be used, or undefined. */
-function attainmentProblem(attainment: number, range: Located | undefined, index: number): FormulaError | undefined {
-  return fractionProblem(attainment, 'expected_attainment', range ? inRow(range, index) : '');
-}
 
 /**
  * ceil(x), forgiving the rounding error of the division that produced x:
@@ -27,9 +22,15 @@ export const REPS_NEEDED = defineFunction({
   category: 'capacity',
   summary: 'Fully ramped reps needed to hit a target: ceil(target / (quota per rep × expected attainment)).',
   params: [
-    numbers('target', 'The bookings target for the team (or per segment, one per row).'),
-    numbers('quota_per_rep', 'The quota one fully ramped rep carries over the same period.'),
-    optional(numbers('expected_attainment', 'The share of quota a rep is expected to reach, such as 80%; 100% when left out.'), 1),
+    numbers('target', 'The bookings target for the team (or per segment, one per row).', { limit: 'nonNegative' }),
+    numbers('quota_per_rep', 'The quota one fully ramped rep carries over the same period.', { limit: 'positive' }),
+    optional(
+      numbers('expected_attainment', 'The share of quota a rep is expected to reach, such as 80%; 100% when left out.', {
+        limit: 'positiveFraction',
+        zeroHint: 'no number of reps reaches the target',
+      }),
+      1,
+    ),
   ],
   result: 'per-row',
   examples: [
@@ -38,17 +39,10 @@ export const REPS_NEEDED = defineFunction({
     { args: [[[10000000], [2400000], [0]], 1000000, 0.8], expect: [[13], [3], [0]] },
   ],
   impl(target, quotaPerRep, expectedAttainment) {
-    const required = expectedAttainment ? [target, quotaPerRep, expectedAttainment] : [target, quotaPerRep];
-    const shape = commonShape(required);
-    return perRow(shape, required, (i) => {
+    return new Rows([target, quotaPerRep, expectedAttainment]).map((i) => {
       const goal = target.at(i);
       const quota = quotaPerRep.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
-      if (goal < 0) return badNumber(`target ${formatNumber(goal)}${inRow(target, i)} is negative`);
-      if (quota < 0) return badNumber(`quota_per_rep ${formatNumber(quota)}${inRow(quotaPerRep, i)} is negative`);
-      if (!(attainment >= 0 && attainment <= 1)) return attainmentProblem(attainment, expectedAttainment, i)!;
-      if (quota === 0) return divZero(`quota_per_rep is 0${inRow(quotaPerRep, i)}`);
-      if (attainment === 0) return divZero(`expected_attainment is 0${inRow(expectedAttainment!, i)}: no number of reps reaches the target`);
       if (goal === 0) return 0;
       const reps = ceilAfterDivision(goal / quota / attainment);
       if (!Number.isFinite(reps)) {
@@ -64,10 +58,15 @@ export const TEAM_CAPACITY = defineFunction({
   category: 'capacity',
   summary: 'What the team can be expected to book: the sum of quota × ramp for each rep\'s month in seat × expected attainment.',
   params: [
-    numbers('quotas', 'Each rep\'s full (fully ramped) quota for the period.'),
+    numbers('quotas', 'Each rep\'s full (fully ramped) quota for the period.', { limit: 'nonNegative', label: 'quota' }),
     numbers('months_in_seat', 'Each rep\'s month in seat: 1 is the first month.'),
     table('ramp', 'The ramp schedule: fractions of full quota for months 1, 2, … as one row or column; 100% after it ends.'),
-    optional(numbers('expected_attainment', 'The share of quota reps are expected to reach, such as 80%, for the team or per rep; 100% when left out.'), 1),
+    optional(
+      numbers('expected_attainment', 'The share of quota reps are expected to reach, such as 80%, for the team or per rep; 100% when left out.', {
+        limit: 'fraction',
+      }),
+      1,
+    ),
   ],
   result: 'aggregate',
   examples: [
@@ -76,18 +75,13 @@ export const TEAM_CAPACITY = defineFunction({
   ],
   impl(quotas, monthsInSeat, ramp, expectedAttainment) {
     const schedule = readRamp(ramp);
-    const required = expectedAttainment ? [quotas, monthsInSeat, expectedAttainment] : [quotas, monthsInSeat];
-    const shape = commonShape(required);
-    const size = shape.rows * shape.cols;
+    const rows = new Rows([quotas, monthsInSeat, expectedAttainment]);
     let capacity = 0;
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < rows.size; i++) {
       const quota = quotas.at(i);
       const month = monthsInSeat.at(i);
       const attainment = expectedAttainment ? expectedAttainment.at(i) : 1;
-      // NaN marks a blank or unreadable cell: skip the blank row, or raise the row's error.
-      if ((quota !== quota || month !== month || attainment !== attainment) && !isCountedRow(i, required)) continue;
-      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${inRow(quotas, i)} is negative`);
-      if (!(attainment >= 0 && attainment <= 1)) throw attainmentProblem(attainment, expectedAttainment, i)!;
+      if (!rows.counts(i, quota + month + attainment)) continue;
       const factor = rampFactor(schedule, month, monthsInSeat, i);
       if (typeof factor !== 'number') throw factor;
       capacity += quota * factor * attainment;
@@ -113,17 +107,15 @@ export const RAMP_TIME = defineFunction({
     { args: [[['2026-01-01'], ['2026-02-01'], ['2026-03-01']], [['2026-04-01'], ['2026-06-01'], ['2026-04-01']], 'median'], expect: 90 },
   ],
   impl(hireDates, rampedDates, statistic) {
-    const required = [hireDates, rampedDates];
-    const shape = commonShape(required);
-    const size = shape.rows * shape.cols;
-    const days = new Float64Array(size);
+    const rows = new Rows([hireDates, rampedDates]);
+    const days = new Float64Array(rows.size);
     let count = 0;
-    for (let i = 0; i < size; i++) {
-      const hireValue = hireDates.at(i);
-      const rampedValue = rampedDates.at(i);
-      if ((hireValue !== hireValue || rampedValue !== rampedValue) && !isCountedRow(i, required)) continue;
-      const hired = Math.floor(hireValue);
-      const ramped = Math.floor(rampedValue);
+    for (let i = 0; i < rows.size; i++) {
+      const hireDate = hireDates.at(i);
+      const rampedDate = rampedDates.at(i);
+      if (!rows.counts(i, hireDate + rampedDate)) continue;
+      const hired = Math.floor(hireDate);
+      const ramped = Math.floor(rampedDate);
       if (ramped < hired) {
         throw badNumber(`ramped date ${isoFromSerial(ramped)}${inRow(rampedDates, i)} is before the hire date ${isoFromSerial(hired)}${inRow(hireDates, i)}`);
       }

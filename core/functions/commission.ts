@@ -3,9 +3,9 @@ import { readCurve, payoutAt } from '../commission/curve';
 import { drawSchedule } from '../commission/draw';
 import { commissionOn, readTiers } from '../commission/tiers';
 import { percentTypedAsNumber } from '../commission/table';
-import { badNumber, divZero } from '../errors';
-import { fractionProblem } from '../fractions';
-import { type NumberRange, commonShape, forEachFilledRow, inRow, perRow } from '../ranges';
+import { badNumber } from '../errors';
+import { inRow } from '../ranges';
+import { Rows } from '../rows';
 import { boolean, choice, dates, defineFunction, number, numbers, optional, table, text } from '../spec';
 import type { FunctionSpec } from '../spec';
 import { formatNumber, formatPercent, isoFromSerial } from '../values';
@@ -28,8 +28,8 @@ export const COMMISSION = defineFunction({
     numbers('amount', 'Amount credited this time (bookings, revenue); a cell or a column, one rep per row. A negative amount (a refund) takes commission back; a total below 0 earns the first tier\'s rate.'),
     table('tiers', 'Two columns: lower bound, rate (8% or 0.08); bounds ascending from 0. With quota, bounds are shares of quota (0, 100%, 125%). A header row is allowed.'),
     choice(text('method', 'marginal (each slice of the amount earns its own tier\'s rate, like tax brackets) or retroactive (the whole amount earns the rate of the highest tier reached).'), 'marginal', ['marginal', 'retroactive']),
-    optional(numbers('prior', 'Amount already credited this period; the result is C(prior + amount) − C(prior). A cell or a column; blank means 0.'), 0),
-    optional(numbers('quota', 'Quota, to read the tier bounds as attainment (1 or 100% is quota); a cell or a column.')),
+    optional(numbers('prior', 'Amount already credited this period; the result is C(prior + amount) − C(prior). A cell or a column; blank means 0.', { blank: 'optional' }), 0),
+    optional(numbers('quota', 'Quota, to read the tier bounds as attainment (1 or 100% is quota); a cell or a column.', { limit: 'positive' })),
   ],
   result: 'per-row',
   examples: [
@@ -50,23 +50,10 @@ export const COMMISSION = defineFunction({
   impl(amount, tiersTable, method, prior, quota) {
     const tiers = readTiers(tiersTable, quota !== undefined);
     const retroactive = method === 'retroactive';
-    const shape = commonShape(definedRanges(amount, prior, quota));
-    const required = quota ? [amount, quota] : [amount];
-    return perRow(shape, required, (i) => {
-      let q = 1;
-      if (quota) {
-        q = quota.at(i);
-        if (q === 0) return divZero(`quota is 0${inRow(quota, i)}`);
-        if (q < 0) return badNumber(`quota ${formatNumber(q)}${inRow(quota, i)} is negative`);
-      }
+    return new Rows([amount, prior, quota]).map((i) => {
+      const q = quota ? quota.at(i) : 1;
       const x = amount.at(i);
-      let p = 0;
-      if (prior) {
-        const problem = prior.errorAt(i);
-        if (problem) return problem;
-        const value = prior.at(i);
-        if (value === value) p = value;
-      }
+      const p = prior ? prior.valueOr(i, 0) : 0;
       const earned =
         p === 0
           ? commissionOn(tiers, retroactive, x / q)
@@ -77,10 +64,6 @@ export const COMMISSION = defineFunction({
     });
   },
 });
-
-function definedRanges(...ranges: (NumberRange | undefined)[]): NumberRange[] {
-  return ranges.filter((range): range is NumberRange => range !== undefined);
-}
 
 const CURVE = [
   [0.5, 0],
@@ -114,8 +97,7 @@ export const PAYOUT_CURVE = defineFunction({
       const slip = percentTypedAsNumber(cap, 'cap', '');
       if (slip) throw slip;
     }
-    const shape = commonShape([attainment]);
-    return perRow(shape, [attainment], (i) => {
+    return new Rows([attainment]).map((i) => {
       const x = attainment.at(i);
       let payout = payoutAt(curve, x);
       if (cap !== undefined && payout > cap) payout = cap;
@@ -153,7 +135,7 @@ export const DRAW_SCHEDULE = defineFunction({
     },
   ],
   impl(earned, draw, recoverable) {
-    return drawSchedule(earned, draw, commonShape([earned, draw]), recoverable);
+    return drawSchedule(earned, draw, recoverable);
   },
 });
 
@@ -169,7 +151,7 @@ export const CLAWBACK = defineFunction({
   params: [
     numbers('commission', 'Commission paid on each deal; a cell or a column.'),
     dates('close_dates', 'The day each deal closed.'),
-    dates('cancel_dates', 'The day each deal cancelled; blank when it did not.'),
+    dates('cancel_dates', 'The day each deal cancelled; blank when it did not.', { blank: 'optional' }),
     numbers('window_days', 'Days after closing during which a cancellation claws commission back (90); a cell or a column. A cancellation on the last day still counts.'),
     choice(text('method', 'full (recover all of it) or prorated (recover commission × (1 − days active / window_days)).'), 'full', ['full', 'prorated']),
   ],
@@ -192,16 +174,13 @@ export const CLAWBACK = defineFunction({
   ],
   impl(commission, closeDates, cancelDates, windowDays, method) {
     const prorated = method === 'prorated';
-    const shape = commonShape([commission, closeDates, cancelDates, windowDays]);
-    return perRow(shape, [commission, closeDates, windowDays], (i) => {
+    return new Rows([commission, closeDates, cancelDates, windowDays]).map((i) => {
       const window = windowDays.at(i);
       if (!(window > 0)) {
         return badNumber(`window_days ${formatNumber(window)}${inRow(windowDays, i)} must be above 0: give the days after closing during which a cancellation claws back`);
       }
-      const problem = cancelDates.errorAt(i);
-      if (problem) return problem;
+      if (cancelDates.isBlankAt(i)) return 0;
       const cancel = cancelDates.at(i);
-      if (cancel !== cancel) return 0;
       const close = closeDates.at(i);
       const daysActive = Math.floor(cancel) - Math.floor(close);
       if (daysActive < 0) {
@@ -220,7 +199,7 @@ export const SPLIT_CREDIT = defineFunction({
   summary: 'Splits a deal\'s credit between reps: amount × each split, checking the splits add up to 100%.',
   params: [
     number('amount', 'The deal amount (or commission) to split.'),
-    numbers('splits', 'Each rep\'s share (60% or 0.6); a row or a column. The result has the same shape.'),
+    numbers('splits', 'Each rep\'s share (60% or 0.6); a row or a column. The result has the same shape.', { limit: 'fraction', label: 'split' }),
     optional(boolean('allow_overlay', 'TRUE lets the splits add up to more than 100% (overlay credit, e.g. a specialist credited on top of the account rep). Default FALSE.'), false),
   ],
   result: 'per-row',
@@ -231,11 +210,9 @@ export const SPLIT_CREDIT = defineFunction({
   ],
   impl(amount, splits, allowOverlay) {
     let total = 0;
-    const shape = forEachFilledRow([splits], (i) => {
-      const split = splits.at(i);
-      const problem = fractionProblem(split, 'split', inRow(splits, i));
-      if (problem) throw problem;
-      total += split;
+    const rows = new Rows([splits]);
+    rows.forEach((i) => {
+      total += splits.at(i);
     });
     if (!allowOverlay && Math.abs(total - 1) > 1e-9) {
       throw badNumber(
@@ -246,7 +223,7 @@ export const SPLIT_CREDIT = defineFunction({
     if (allowOverlay && total < 1 - 1e-9) {
       throw badNumber(`splits add up to ${formatPercent(total)}: overlay credit may add up to more than 100%, but not less`);
     }
-    return perRow(shape, [splits], (i) => amount * splits.at(i));
+    return rows.map((i) => amount * splits.at(i));
   },
 });
 

@@ -1,6 +1,7 @@
 /** Forecast quality and projection. */
 import { badNumber, divZero, notFound } from '../errors';
-import { type NumberRange, commonShape, forEachFilledRow, inRow, isCountedRow, perRow } from '../ranges';
+import { type NumberRange, inRow } from '../ranges';
+import { Rows } from '../rows';
 import { choice, defineFunction, labels, numbers, text } from '../spec';
 import { type Matrix, describeValue, formatNumber } from '../values';
 
@@ -36,8 +37,7 @@ export const FORECAST_ERROR = defineFunction({
   impl(actuals, forecasts, measure, denominator) {
     const divisor = denominator === 'forecast' ? forecasts : actuals;
     if (PER_ROW_MEASURES.includes(measure)) {
-      const shape = commonShape([actuals, forecasts]);
-      return perRow(shape, [actuals, forecasts], (i) => {
+      return new Rows([actuals, forecasts]).map((i) => {
         const d = divisor.at(i);
         if (d === 0) return divZero(`${divisor === actuals ? 'actual' : 'forecast'} is 0${inRow(divisor, i)}`);
         const error = actuals.at(i) - forecasts.at(i);
@@ -59,31 +59,28 @@ interface ErrorSums {
 
 /** One pass over the rows; kept apart from the measures so the loop is compiled on its own. */
 function sumErrors(actuals: NumberRange, forecasts: NumberRange, byActual: boolean, mape: boolean): ErrorSums {
-  let rows = 0;
+  let counted = 0;
   let error = 0;
   let absError = 0;
   let absDivisor = 0;
   let ape = 0;
-  const required = [actuals, forecasts];
-  const shape = commonShape(required);
-  const size = shape.rows * shape.cols;
-  for (let i = 0; i < size; i++) {
+  const rows = new Rows([actuals, forecasts]);
+  for (let i = 0; i < rows.size; i++) {
     const actual = actuals.at(i);
     const forecast = forecasts.at(i);
-    // NaN marks a blank or unreadable cell: only then does the row need a closer look.
-    if ((actual !== actual || forecast !== forecast) && !isCountedRow(i, required)) continue;
+    if (!rows.counts(i, actual + forecast)) continue;
     const rowError = actual - forecast;
     const d = byActual ? actual : forecast;
     if (mape && d === 0) {
       throw divZero(`${byActual ? 'actual' : 'forecast'} is 0${inRow(byActual ? actuals : forecasts, i)}, so its percentage error is undefined`);
     }
-    rows++;
+    counted++;
     error += rowError;
     absError += Math.abs(rowError);
     absDivisor += Math.abs(d);
     if (mape) ape += Math.abs(rowError) / Math.abs(d);
   }
-  return { rows, error, absError, absDivisor, ape };
+  return { rows: counted, error, absError, absDivisor, ape };
 }
 
 function aggregateError(actuals: NumberRange, forecasts: NumberRange, divisor: NumberRange, measure: string): number {
@@ -126,20 +123,15 @@ export const RUN_RATE = defineFunction({
   summary: 'Straight-line projection to the end of the period: actual to date ÷ days elapsed × days in the period.',
   params: [
     numbers('actual_to_date', 'Bookings or revenue so far this period.'),
-    numbers('days_elapsed', 'Days of the period gone so far.'),
-    numbers('days_in_period', 'Days in the whole period.'),
+    numbers('days_elapsed', 'Days of the period gone so far.', { limit: 'positive', zeroHint: 'no days have passed yet' }),
+    numbers('days_in_period', 'Days in the whole period.', { limit: 'nonNegative' }),
   ],
   result: 'per-row',
   examples: [{ args: [250000, 30, 90], expect: 750000 }],
   impl(actual, elapsed, period) {
-    const inputs = [actual, elapsed, period];
-    const shape = commonShape(inputs);
-    return perRow(shape, inputs, (i) => {
+    return new Rows([actual, elapsed, period]).map((i) => {
       const daysElapsed = elapsed.at(i);
       const daysInPeriod = period.at(i);
-      if (daysElapsed < 0) return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${inRow(elapsed, i)} is negative`);
-      if (daysInPeriod < 0) return badNumber(`days_in_period ${formatNumber(daysInPeriod)}${inRow(period, i)} is negative`);
-      if (daysElapsed === 0) return divZero(`days_elapsed is 0${inRow(elapsed, i)}: no days have passed yet`);
       if (daysElapsed > daysInPeriod) {
         return badNumber(`days_elapsed ${formatNumber(daysElapsed)}${inRow(elapsed, i)} is more than days_in_period ${formatNumber(daysInPeriod)}${inRow(period, i)}`);
       }
@@ -175,7 +167,7 @@ export const FORECAST_ROLLUP = defineFunction({
   ],
   impl(amounts, categories) {
     const totals = new Float64Array(ROLLUP_CATEGORIES.length);
-    forEachFilledRow([amounts, categories], (i) => {
+    new Rows([amounts, categories]).forEach((i) => {
       const key = categories.at(i)!;
       if (EXCLUDED_CATEGORIES.has(key)) return;
       const position = CATEGORY_POSITION.get(key);

@@ -2,14 +2,16 @@
 import { badNumber, badValue, divZero, notFound } from '../errors';
 import { fractionProblem } from '../fractions';
 import { outcomeClassifier } from '../outcomes';
-import { type LabelRange, type ValueRange, commonShape, inRow, isCountedRow, nonNegative, perRow, readNumber } from '../ranges';
+import { type LabelRange, type ValueRange, inRow, readNumber } from '../ranges';
+import { Rows } from '../rows';
 import { type StageTable, readStageTable } from '../stages';
 import { mean, median } from '../statistics';
 import { choice, date, dates, defineFunction, labels, numbers, optional, table, text, values } from '../spec';
-import { type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
+import { type CellValue, type Matrix, type ResultCell, describeValue, formatNumber, isoFromSerial, normalizeLabel } from '../values';
 
-function probabilityAt(probabilities: ValueRange, stages: StageTable | undefined, index: number): number {
-  const cell = probabilities.at(index);
+/** The win probability a row's cell (a fraction, or a stage name) stands for. */
+function probabilityOf(cell: CellValue, probabilities: ValueRange, stages: StageTable | undefined, index: number): number {
+  if (typeof cell === 'number' && cell >= 0 && cell <= 1) return cell; // the usual row: a probability as a fraction
   let probability: number;
   if (typeof cell === 'string' && stages) {
     const found = stages.probabilityOf.get(normalizeLabel(cell));
@@ -69,21 +71,15 @@ export const WEIGHTED_PIPELINE = defineFunction({
     if (!closeDates && (periodStart !== undefined || periodEnd !== undefined)) {
       throw badValue('a period needs close_dates: give each deal\'s close date as the fourth argument');
     }
-    const required = closeDates ? [amounts, probabilities, closeDates] : [amounts, probabilities];
-    const shape = commonShape(required);
-    const size = shape.rows * shape.cols;
+    const rows = new Rows([amounts, probabilities, closeDates]);
     let total = 0;
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < rows.size; i++) {
       const amount = amounts.at(i);
+      const closeDate = closeDates ? closeDates.at(i) : 0;
       const cell = probabilities.at(i);
-      // The usual row: an amount and a probability, no period to check.
-      if (!closeDates && amount === amount && typeof cell === 'number' && cell >= 0 && cell <= 1) {
-        total += amount * cell;
-        continue;
-      }
-      if (!isCountedRow(i, required)) continue;
-      const probability = probabilityAt(probabilities, stages, i);
-      if (closeDates && inPeriod && !inPeriod(closeDates.at(i))) continue;
+      if (!rows.counts(i, amount + closeDate, cell !== null)) continue;
+      const probability = probabilityOf(cell, probabilities, stages, i);
+      if (inPeriod && !inPeriod(closeDate)) continue;
       total += amount * probability;
     }
     return total;
@@ -108,8 +104,8 @@ export const PIPELINE_COVERAGE = defineFunction({
   summary: 'Pipeline coverage: open pipeline divided by the quota still to close (3 means 3× coverage).',
   params: [
     numbers('open_pipeline', 'Open pipeline value.'),
-    numbers('quota', 'Quota for the period.'),
-    optional(numbers('closed_won', 'Already closed and won this period; it reduces the quota still to close.')),
+    numbers('quota', 'Quota for the period.', { limit: 'nonNegative' }),
+    optional(numbers('closed_won', 'Already closed and won this period; it reduces the quota still to close.', { blank: 'optional' })),
   ],
   result: 'per-row',
   examples: [
@@ -117,12 +113,8 @@ export const PIPELINE_COVERAGE = defineFunction({
     { args: [[[900000], [400000]], [[500000], [300000]], [[200000], [300000]]], expect: [[3], ['#N/A']] },
   ],
   impl(openPipeline, quota, closedWon) {
-    const required = [openPipeline, quota];
-    const shape = commonShape(closedWon ? [...required, closedWon] : required);
-    return perRow(shape, required, (i) => {
-      const problem = nonNegative(quota.at(i), 'quota', quota, i) ?? closedWon?.errorAt(i);
-      if (problem) return problem;
-      const won = closedWon && !Number.isNaN(closedWon.at(i)) ? closedWon.at(i) : 0;
+    return new Rows([openPipeline, quota, closedWon]).map((i) => {
+      const won = closedWon?.valueOr(i, 0) ?? 0;
       const remaining = quota.at(i) - won;
       if (remaining <= 0) return notFound(`quota already met: closed won ${formatNumber(won)}${closedWon ? inRow(closedWon, i) : ''} ≥ quota ${formatNumber(quota.at(i))}${inRow(quota, i)}`);
       return openPipeline.at(i) / remaining;
@@ -151,14 +143,12 @@ export const WIN_RATE = defineFunction({
     let won = 0;
     let lost = 0;
     let all = 0;
-    for (let i = 0; i < outcomes.size; i++) {
-      const key = outcomes.keys[i];
-      if (key === null) continue;
+    new Rows([outcomes]).forEach((i) => {
       all++;
-      const outcome = classify(key);
+      const outcome = classify(outcomes.at(i)!);
       if (outcome === 'won') won++;
       else if (outcome === 'lost') lost++;
-    }
+    });
     const denominator = basis === 'all' ? all : won + lost;
     if (denominator === 0) {
       throw divZero(basis === 'all' ? 'outcomes has no deals' : `outcomes has no deal marked ${describeValue(wonLabel)} or ${describeValue(lostLabel)}, so none has closed`);
@@ -169,12 +159,11 @@ export const WIN_RATE = defineFunction({
 
 function stageIndex(order: LabelRange): Map<string, number> {
   const index = new Map<string, number>();
-  for (let i = 0; i < order.size; i++) {
-    const key = order.keys[i];
-    if (key === null) continue;
-    if (index.has(key)) throw badValue(`stage ${describeValue(order.raw[i])}${inRow(order, i)} appears twice in stage_order`);
+  new Rows([order]).forEach((i) => {
+    const key = order.at(i)!;
+    if (index.has(key)) throw badValue(`stage ${describeValue(order.rawAt(i))}${inRow(order, i)} appears twice in stage_order`);
     index.set(key, index.size);
-  }
+  });
   if (index.size < 2) throw badValue('stage_order needs at least two stages');
   return index;
 }
@@ -207,13 +196,11 @@ export const STAGE_CONVERSION = defineFunction({
   impl(furthest, order) {
     const positions = stageIndex(order);
     const atStage = new Float64Array(positions.size);
-    for (let i = 0; i < furthest.size; i++) {
-      const key = furthest.keys[i];
-      if (key === null) continue;
-      const position = positions.get(key);
-      if (position === undefined) throw notFound(`stage ${describeValue(furthest.raw[i])}${inRow(furthest, i)} is not in stage_order`);
+    new Rows([furthest]).forEach((i) => {
+      const position = positions.get(furthest.at(i)!);
+      if (position === undefined) throw notFound(`stage ${describeValue(furthest.rawAt(i))}${inRow(furthest, i)} is not in stage_order`);
       atStage[position]++;
-    }
+    });
     // A deal that got to stage k also reached every stage before it.
     const reached = new Float64Array(positions.size);
     for (let k = positions.size - 1, running = 0; k >= 0; k--) reached[k] = running += atStage[k];
@@ -248,8 +235,8 @@ export const SALES_CYCLE = defineFunction({
   category: 'pipeline',
   summary: 'Average (or median) days from first contact to close, over won deals when outcomes are given.',
   params: [
-    dates('start_dates', 'First contact or opportunity created date per deal.'),
-    dates('close_dates', 'Close date per deal; open deals without one are left out.'),
+    dates('start_dates', 'First contact or opportunity created date per deal.', { blank: 'optional' }),
+    dates('close_dates', 'Close date per deal; open deals without one are left out.', { blank: 'optional' }),
     optional(labels('outcomes', 'Outcome per deal; only won deals count when given.')),
     optional(text('won_label', 'The label that means won.'), 'Won'),
     choice(text('statistic', '"mean" or "median".'), 'mean', ['mean', 'median']),
@@ -276,22 +263,19 @@ export const SALES_CYCLE = defineFunction({
     },
   ],
   impl(starts, closes, outcomes, wonLabel, statistic) {
-    const shape = commonShape(outcomes ? [starts, closes, outcomes] : [starts, closes]);
-    const size = shape.rows * shape.cols;
-    const counts = wonFilter(outcomes, wonLabel);
-    const days = new Float64Array(size);
+    const rows = new Rows([starts, closes, outcomes]);
+    const won = wonFilter(outcomes, wonLabel);
+    const days = new Float64Array(rows.size);
     let count = 0;
-    for (let i = 0; i < size; i++) {
-      if (!counts(i)) continue;
-      const error = starts.errorAt(i) ?? closes.errorAt(i);
-      if (error) throw error;
-      const start = starts.at(i);
-      const close = closes.at(i);
-      if (Number.isNaN(close)) {
+    for (let i = 0; i < rows.size; i++) {
+      if (!won(i) || !rows.counts(i)) continue;
+      if (closes.isBlankAt(i)) {
         if (outcomes) throw badValue(`close_dates is blank${inRow(closes, i)} for a won deal`);
         continue; // an open deal has no cycle yet
       }
-      if (Number.isNaN(start)) throw badValue(`start_dates is blank${inRow(starts, i)} for a closed deal`);
+      if (starts.isBlankAt(i)) throw badValue(`start_dates is blank${inRow(starts, i)} for a closed deal`);
+      const start = starts.at(i);
+      const close = closes.at(i);
       if (close < start) {
         throw badNumber(`close date ${isoFromSerial(close)}${inRow(closes, i)} is before its start date ${isoFromSerial(start)}${inRow(starts, i)}`);
       }
@@ -307,7 +291,7 @@ export const AVG_DEAL_SIZE = defineFunction({
   category: 'pipeline',
   summary: 'Average amount of won deals (of every deal when outcomes are left out).',
   params: [
-    numbers('amounts', 'Deal amounts.'),
+    numbers('amounts', 'Deal amounts.', { blank: 'optional' }),
     optional(labels('outcomes', 'Outcome per deal; only won deals count when given.')),
     optional(text('won_label', 'The label that means won.'), 'Won'),
   ],
@@ -317,21 +301,17 @@ export const AVG_DEAL_SIZE = defineFunction({
     { args: [[[10000], [30000], [50000]]], expect: 30000 },
   ],
   impl(amounts, outcomes, wonLabel) {
-    const shape = commonShape(outcomes ? [amounts, outcomes] : [amounts]);
-    const size = shape.rows * shape.cols;
-    const counts = wonFilter(outcomes, wonLabel);
+    const rows = new Rows([amounts, outcomes]);
+    const won = wonFilter(outcomes, wonLabel);
     let total = 0;
     let deals = 0;
-    for (let i = 0; i < size; i++) {
-      if (!counts(i)) continue;
-      const error = amounts.errorAt(i);
-      if (error) throw error;
-      const amount = amounts.at(i);
-      if (Number.isNaN(amount)) {
+    for (let i = 0; i < rows.size; i++) {
+      if (!won(i) || !rows.counts(i)) continue;
+      if (amounts.isBlankAt(i)) {
         if (outcomes) throw badValue(`amounts is blank${inRow(amounts, i)} for a won deal`);
         continue;
       }
-      total += amount;
+      total += amounts.at(i);
       deals++;
     }
     if (deals === 0) throw divZero(outcomes ? 'outcomes has no won deal with an amount' : 'amounts has no deals');
@@ -344,25 +324,17 @@ export const SALES_VELOCITY = defineFunction({
   category: 'pipeline',
   summary: 'Sales velocity, revenue per day: open opportunities × win rate × average deal size ÷ sales cycle days.',
   params: [
-    numbers('open_opportunities', 'Number of open opportunities.'),
-    numbers('win_rate', 'Win rate as a fraction (25%).'),
+    numbers('open_opportunities', 'Number of open opportunities.', { limit: 'nonNegative' }),
+    numbers('win_rate', 'Win rate as a fraction (25%).', { limit: 'fraction' }),
     numbers('avg_deal_size', 'Average deal size.'),
-    numbers('cycle_days', 'Sales cycle length in days.'),
+    numbers('cycle_days', 'Sales cycle length in days.', { limit: 'positive' }),
   ],
   result: 'per-row',
   examples: [{ args: [40, 0.25, 20000, 50], expect: 4000 }],
   impl(opportunities, winRate, dealSize, cycleDays) {
-    const inputs = [opportunities, winRate, dealSize, cycleDays];
-    const shape = commonShape(inputs);
-    return perRow(shape, inputs, (i) => {
-      const problem =
-        nonNegative(opportunities.at(i), 'open_opportunities', opportunities, i) ??
-        fractionProblem(winRate.at(i), 'win_rate', inRow(winRate, i)) ??
-        nonNegative(cycleDays.at(i), 'cycle_days', cycleDays, i);
-      if (problem) return problem;
-      if (cycleDays.at(i) === 0) return divZero(`cycle_days is 0${inRow(cycleDays, i)}`);
-      return (opportunities.at(i) * winRate.at(i) * dealSize.at(i)) / cycleDays.at(i);
-    });
+    return new Rows([opportunities, winRate, dealSize, cycleDays]).map(
+      (i) => (opportunities.at(i) * winRate.at(i) * dealSize.at(i)) / cycleDays.at(i),
+    );
   },
 });
 
@@ -371,19 +343,13 @@ export const CAC = defineFunction({
   category: 'pipeline',
   summary: 'Customer acquisition cost: sales and marketing cost per new customer.',
   params: [
-    numbers('sales_marketing_cost', 'Sales and marketing spend for the period.'),
-    numbers('new_customers', 'New customers won in the period.'),
+    numbers('sales_marketing_cost', 'Sales and marketing spend for the period.', { limit: 'nonNegative' }),
+    numbers('new_customers', 'New customers won in the period.', { limit: 'positive' }),
   ],
   result: 'per-row',
   examples: [{ args: [500000, 125], expect: 4000 }],
   impl(cost, customers) {
-    const shape = commonShape([cost, customers]);
-    return perRow(shape, [cost, customers], (i) => {
-      const problem = nonNegative(cost.at(i), 'sales_marketing_cost', cost, i) ?? nonNegative(customers.at(i), 'new_customers', customers, i);
-      if (problem) return problem;
-      if (customers.at(i) === 0) return divZero(`new_customers is 0${inRow(customers, i)}`);
-      return cost.at(i) / customers.at(i);
-    });
+    return new Rows([cost, customers]).map((i) => cost.at(i) / customers.at(i));
   },
 });
 

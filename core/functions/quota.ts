@@ -1,6 +1,7 @@
 /** Quota and attainment. */
 import { badNumber, badValue, divZero } from '../errors';
-import { commonShape, inRow, perRow } from '../ranges';
+import { inRow } from '../ranges';
+import { Rows } from '../rows';
 import { readRamp, rampFactor } from '../ramp';
 import { dates, defineFunction, number, numbers, optional, table } from '../spec';
 import { formatNumber, isoFromSerial } from '../values';
@@ -13,7 +14,7 @@ export const QUOTA_ATTAINMENT = defineFunction({
     numbers('actual', 'Bookings or revenue credited to each rep; a cell or a column. Blank next to a quota is a rep who has booked nothing yet: 0.', {
       blank: 'zero',
     }),
-    numbers('quota', 'Each rep\'s quota for the same period; one cell applies to every row.'),
+    numbers('quota', 'Each rep\'s quota for the same period; one cell applies to every row.', { limit: 'positive' }),
   ],
   result: 'per-row',
   examples: [
@@ -24,13 +25,7 @@ export const QUOTA_ATTAINMENT = defineFunction({
     { args: [[[90000], [''], ['']], [[100000], [80000], ['']]], expect: [[0.9], [0]] },
   ],
   impl(actual, quota) {
-    const shape = commonShape([actual, quota]);
-    return perRow(shape, [actual, quota], (i) => {
-      const q = quota.at(i);
-      if (q === 0) return divZero(`quota is 0${inRow(quota, i)}`);
-      if (q < 0) return badNumber(`quota ${formatNumber(q)}${inRow(quota, i)} is negative`);
-      return actual.at(i) / q;
-    });
+    return new Rows([actual, quota]).map((i) => actual.at(i) / quota.at(i));
   },
 });
 
@@ -42,8 +37,13 @@ export const QUOTA_ATTAINMENT_RATE = defineFunction({
   category: 'quota',
   summary: 'The share of reps at or above a threshold of quota (by default 100%), among reps that have a quota.',
   params: [
-    numbers('actuals', 'Bookings per rep; a blank actual counts as 0.'),
-    numbers('quotas', 'Quota per rep; rows without a quota are left out.'),
+    numbers('actuals', 'Bookings per rep; a blank actual counts as 0.', { blank: 'zero' }),
+    numbers('quotas', 'Quota per rep; rows without a quota are left out.', {
+      blank: 'skips-row',
+      limit: 'positive',
+      label: 'quota',
+      zeroHint: 'leave it blank to leave the rep out',
+    }),
     optional(number('threshold', 'Attainment that counts as "at quota", e.g. 90%.'), 1),
   ],
   result: 'aggregate',
@@ -55,22 +55,14 @@ export const QUOTA_ATTAINMENT_RATE = defineFunction({
     if (threshold < 0 || threshold > MAX_THRESHOLD) {
       throw badNumber(`threshold ${formatNumber(threshold)} is out of range: enter ${formatNumber(threshold)}% or ${formatNumber(threshold / 100)}`);
     }
-    const shape = commonShape([actuals, quotas]);
-    const size = shape.rows * shape.cols;
     let reps = 0;
     let atQuota = 0;
-    for (let i = 0; i < size; i++) {
-      const error = quotas.errorAt(i) ?? actuals.errorAt(i);
-      if (error) throw error;
+    new Rows([actuals, quotas]).forEach((i) => {
       const quota = quotas.at(i);
-      if (Number.isNaN(quota)) continue;
-      if (quota === 0) throw divZero(`quota is 0${inRow(quotas, i)}: leave it blank to leave the rep out`);
-      if (quota < 0) throw badNumber(`quota ${formatNumber(quota)}${inRow(quotas, i)} is negative`);
-      const actual = actuals.at(i);
       reps++;
       // Compare in money, not ratios, so 90/100 ≥ 90% holds exactly.
-      if ((Number.isNaN(actual) ? 0 : actual) >= threshold * quota - 1e-9 * quota) atQuota++;
-    }
+      if (actuals.at(i) >= threshold * quota - 1e-9 * quota) atQuota++;
+    });
     if (reps === 0) throw divZero('no row has a quota');
     return atQuota / reps;
   },
@@ -85,7 +77,7 @@ export const PRORATED_QUOTA = defineFunction({
     dates('period_start', 'First day of the period.'),
     dates('period_end', 'Last day of the period (inclusive).'),
     dates('active_from', 'First day the rep is active (start date).'),
-    optional(dates('active_to', 'Last day the rep is active; blank means to the end of the period.')),
+    optional(dates('active_to', 'Last day the rep is active; blank means to the end of the period.', { blank: 'optional' })),
   ],
   result: 'per-row',
   examples: [
@@ -94,18 +86,13 @@ export const PRORATED_QUOTA = defineFunction({
     { args: [300000, '2026-01-01', '2026-03-31', '2026-04-01'], expect: 0 },
   ],
   impl(quota, periodStart, periodEnd, activeFrom, activeTo) {
-    const required = [quota, periodStart, periodEnd, activeFrom];
-    const shape = commonShape(activeTo ? [...required, activeTo] : required);
-    return perRow(shape, required, (i) => {
+    return new Rows([quota, periodStart, periodEnd, activeFrom, activeTo]).map((i) => {
       const start = Math.floor(periodStart.at(i));
       const end = Math.floor(periodEnd.at(i));
       if (end < start) return badNumber(`period_end ${isoFromSerial(end)}${inRow(periodEnd, i)} is before period_start ${isoFromSerial(start)}${inRow(periodStart, i)}`);
-      const error = activeTo?.errorAt(i);
-      if (error) return error;
       const from = Math.floor(activeFrom.at(i));
-      const toValue = activeTo?.at(i);
-      const openEnded = toValue === undefined || Number.isNaN(toValue);
-      const to = openEnded ? end : Math.floor(toValue);
+      const openEnded = activeTo === undefined || activeTo.isBlankAt(i);
+      const to = openEnded ? end : Math.floor(activeTo.at(i));
       if (!openEnded && to < from) return badNumber(`active_to ${isoFromSerial(to)}${inRow(activeTo!, i)} is before active_from ${isoFromSerial(from)}${inRow(activeFrom, i)}`);
       const activeDays = Math.max(0, Math.min(end, to) - Math.max(start, from) + 1);
       return (quota.at(i) * activeDays) / (end - start + 1);
@@ -130,8 +117,7 @@ export const RAMPED_QUOTA = defineFunction({
   ],
   impl(fullQuota, monthInSeat, ramp) {
     const schedule = readRamp(ramp);
-    const shape = commonShape([fullQuota, monthInSeat]);
-    return perRow(shape, [fullQuota, monthInSeat], (i) => {
+    return new Rows([fullQuota, monthInSeat]).map((i) => {
       const factor = rampFactor(schedule, monthInSeat.at(i), monthInSeat, i);
       return typeof factor === 'number' ? fullQuota.at(i) * factor : factor;
     });
@@ -153,7 +139,7 @@ export const ALLOCATE_QUOTA = defineFunction({
   summary: 'Splits a target across rows in proportion to weights, rounded so the shares add up to the target exactly.',
   params: [
     number('target', 'The team or company target to split.'),
-    numbers('weights', 'Weight per row: territory potential, last year\'s bookings, headcount.'),
+    numbers('weights', 'Weight per row: territory potential, last year\'s bookings, headcount.', { limit: 'nonNegative', label: 'weight' }),
     optional(number('round_to', 'Round each share to a multiple of this (1000 for whole thousands).'), 0.01),
   ],
   result: 'per-row',
@@ -169,36 +155,30 @@ export const ALLOCATE_QUOTA = defineFunction({
     if (Math.abs(units * roundTo - target) > 1e-9 * Math.max(1, target)) {
       throw badValue(`target ${formatNumber(target)} is not a multiple of round_to ${formatNumber(roundTo)}, so the shares cannot add up to it exactly`);
     }
-    const shape = commonShape([weights]);
-    const size = shape.rows * shape.cols;
+    const rows = new Rows([weights]);
+    const order: number[] = [];
     let total = 0;
-    for (let i = 0; i < size; i++) {
-      const error = weights.errorAt(i);
-      if (error) throw error;
-      const weight = weights.at(i);
-      if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${inRow(weights, i)} is negative`);
-      if (!Number.isNaN(weight)) total += weight;
-    }
+    rows.forEach((i) => {
+      order.push(i);
+      total += weights.at(i);
+    });
     if (total === 0) throw divZero('the weights add up to 0, so there is nothing to split by');
     if (!Number.isFinite(total)) throw badNumber('the weights are too large to add up');
-    const shares = new Float64Array(size);
-    const remainders = new Float64Array(size);
+    const shares = new Float64Array(rows.size);
+    const remainders = new Float64Array(rows.size);
     let given = 0;
-    for (let i = 0; i < size; i++) {
-      const weight = weights.at(i);
-      if (Number.isNaN(weight)) continue;
-      const exact = units * (weight / total);
+    for (const i of order) {
+      const exact = units * (weights.at(i) / total);
       shares[i] = Math.floor(exact);
       remainders[i] = exact - shares[i];
       given += shares[i];
     }
     // Largest remainder first; ties go to the earlier row (a stable sort keeps row order).
-    const order = Array.from({ length: size }, (_, i) => i).filter((i) => !Number.isNaN(weights.at(i)));
     order.sort((a, b) => remainders[b] - remainders[a]);
     for (let k = 0; given < units; k++, given++) shares[order[k % order.length]]++;
     // Rounding in the divisions above can overshoot by a unit; take it back from the smallest remainders.
     for (let k = order.length - 1; given > units && k >= 0; k--, given--) shares[order[k]]--;
-    return perRow(shape, [weights], (i) => fromUnits(shares[i], roundTo));
+    return rows.map((i) => fromUnits(shares[i], roundTo));
   },
 });
 

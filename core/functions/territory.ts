@@ -1,6 +1,7 @@
 /** Territory and assignment: how even a split is, what each territory holds, rule-based and round-robin assignment. */
 import { type FormulaError, badNumber, badValue, divZero, notFound } from '../errors';
-import { type NumberRange, type Table, type ValueRange, commonShape, describeShape, forEachFilledRow, inCell, inRow, isCountedRow } from '../ranges';
+import { type NumberRange, type Table, type ValueRange, describeShape, inCell, inRow } from '../ranges';
+import { Rows } from '../rows';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
 import { mean } from '../statistics';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
@@ -58,16 +59,11 @@ class TerritoryIndex {
 /** Adds up each territory's accounts and weight; a negative or unreadable weight is an error naming the row. */
 function territoryTotals(assignments: ValueRange, weights: NumberRange): TerritoryIndex {
   const territories = new TerritoryIndex();
-  const required = [assignments, weights];
-  const shape = commonShape(required);
-  const size = shape.rows * shape.cols;
-  for (let i = 0; i < size; i++) {
+  const rows = new Rows([assignments, weights]);
+  for (let i = 0; i < rows.size; i++) {
     const cell = assignments.at(i);
     const weight = weights.at(i);
-    // A blank or unreadable cell: skip the blank row, or raise the row's error.
-    if ((cell === null || weight !== weight) && !isCountedRow(i, required)) continue;
-    if (weight < 0) throw badNumber(`weight ${formatNumber(weight)}${inRow(weights, i)} is negative`);
-    territories.add(cell, weight, assignments, i);
+    if (rows.counts(i, weight, cell !== null)) territories.add(cell, weight, assignments, i);
   }
   territories.totals.forEach((total, t) => {
     if (!Number.isFinite(total)) {
@@ -80,7 +76,10 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
 }
 
 /** The weights TERRITORY_BALANCE and TERRITORY_SUMMARY add up per territory. */
-const ACCOUNT_WEIGHTS = numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.');
+const ACCOUNT_WEIGHTS = numbers('weights', 'Each account\'s weight (potential, revenue, workload); a single cell such as 1 counts accounts.', {
+  limit: 'nonNegative',
+  label: 'weight',
+});
 
 const BALANCE_MEASURES = ['max_deviation', 'cv', 'gini', 'max_min_ratio'];
 
@@ -393,7 +392,7 @@ export const ROUND_ROBIN = defineFunction({
     }
     const names: CellValue[] = [];
     const shares: number[] = [];
-    forEachFilledRow(weights ? [reps, weights] : [reps], (i) => {
+    new Rows([reps, weights]).forEach((i) => {
       const rep = reps.at(i);
       names.push(typeof rep === 'string' ? rep.trim() : rep);
       if (!weights) return;
@@ -405,7 +404,7 @@ export const ROUND_ROBIN = defineFunction({
     if (k === 0) throw badValue('reps is blank: list at least one rep');
     if (!weights) {
       let next = 0;
-      return assignItems(items, () => {
+      return new Rows([items]).map(() => {
         const rep = names[next];
         next = next + 1 === k ? 0 : next + 1;
         return rep;
@@ -421,46 +420,10 @@ export const ROUND_ROBIN = defineFunction({
           'split the items into smaller blocks',
       );
     }
-    return assignItems(items, smoothWeighted(names, Float64Array.from(shares), total));
+    // One rep per non-blank item, in reading order; a blank item takes no turn.
+    return new Rows([items]).map(smoothWeighted(names, Float64Array.from(shares), total));
   },
 });
-
-/**
- * One result cell per item, in reading order: the next rep for a non-blank item,
- * blank for a blank one (it takes no turn). Trailing blank rows are left off, as
- * `perRow` does; `items` has no other per-row inputs to check.
- */
-function assignItems(items: ValueRange, nextRep: () => CellValue): ResultCell | Matrix<ResultCell> {
-  const { rows, cols, size } = items;
-  if (size <= 1) return size === 1 && items.isFilledAt(0) ? nextRep() : null;
-  const out: Matrix<ResultCell> = new Array(rows);
-  let lastFilled = -1;
-  if (cols === 1) {
-    // Items down a column, the usual case: one small array literal per row.
-    for (let r = 0; r < rows; r++) {
-      if (items.isBlankAt(r)) out[r] = [null];
-      else {
-        out[r] = [nextRep()];
-        lastFilled = r;
-      }
-    }
-    out.length = Math.max(lastFilled + 1, 1);
-    return out;
-  }
-  for (let r = 0, index = 0; r < rows; r++) {
-    const row: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++, index++) {
-      if (items.isBlankAt(index)) row[c] = null;
-      else {
-        row[c] = nextRep();
-        lastFilled = r;
-      }
-    }
-    out[r] = row;
-  }
-  out.length = Math.max(lastFilled + 1, 1);
-  return out;
-}
 
 /**
  * Smooth weighted round-robin (as nginx balances upstreams): for each pick, every

@@ -16,7 +16,8 @@ import { optionalNote } from '../../apps-script/help';
 import { SERVER_FUNCTIONS } from '../../apps-script/server-functions';
 import { SIDEBAR_ROOT_ID } from '../../apps-script/sheets-host';
 import { FUNCTIONS } from '../../core/registry';
-import type { FunctionSpec, ParamKind } from '../../core/spec';
+import { PARAM_KINDS, RESULT_KINDS } from '../../core/kinds';
+import type { FunctionSpec } from '../../core/spec';
 import { bundle } from './bundle';
 import { inlineScript } from './inline-script';
 import { type BundledPackage, bundledPackages, writeNotices } from './notices';
@@ -120,26 +121,6 @@ const stripSpecExamples: Plugin = {
   },
 };
 
-/** JSDoc types by parameter kind; a kind added later still gets a generic type. */
-const PARAM_TYPES: Partial<Record<ParamKind, string>> = {
-  numbers: 'number|Array<Array<number>>',
-  dates: 'Date|Array<Array<Date>>',
-  labels: 'string|Array<Array<string>>',
-  values: 'number|string|Array<Array<(number|string)>>',
-  number: 'number',
-  date: 'Date',
-  text: 'string',
-  boolean: 'boolean',
-  table: 'Array<Array<*>>',
-};
-
-const RETURNS: Partial<Record<FunctionSpec['result'], string>> = {
-  'per-row': '{number|Array<Array<number>>} One result per row of the inputs (spills down the column).',
-  aggregate: '{number} One value for all rows.',
-  table: '{Array<Array<*>>} A table with a row per item (spills).',
-  'per-row or aggregate': '{number|Array<Array<number>>} One result per row, or one value for a summary measure.',
-};
-
 /** Text that is safe inside a one-line JSDoc tag. */
 function jsdocText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim();
@@ -151,9 +132,9 @@ export function customFunction(spec: FunctionSpec): string {
   for (const param of spec.params) {
     const name = param.optional ? `[${param.name}]` : param.name;
     const description = jsdocText(`${param.description} ${optionalNote(param)}`);
-    lines.push(` * @param {${PARAM_TYPES[param.kind] ?? '*'}} ${name} ${description}`);
+    lines.push(` * @param {${PARAM_KINDS[param.kind].sheetsType}} ${name} ${description}`);
   }
-  lines.push(` * @return ${RETURNS[spec.result] ?? '{*} The result.'}`, ' * @customfunction', ' */');
+  lines.push(` * @return ${RESULT_KINDS[spec.result].sheetsReturn}`, ' * @customfunction', ' */');
   const params = spec.params.map((param) => param.name).join(', ');
   // `arguments`, not the named parameters: a call with too many arguments gets a clear error instead of losing some.
   lines.push(

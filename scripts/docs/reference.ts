@@ -1,12 +1,5 @@
 /** The function reference, rendered from the specs: docs/functions.md and the README's function table. */
-import { CATEGORY_TITLES, type CellValue, type FunctionSpec, type Matrix, type ParamSpec } from '../../core';
-
-const RESULT_WORDS: Record<FunctionSpec['result'], string> = {
-  'per-row': 'one value per row (spills down the range)',
-  aggregate: 'one value',
-  table: 'a labelled table (spills)',
-  'per-row or aggregate': 'one value per row, or one value for the summary measures',
-};
+import { CATEGORY_TITLES, type CellValue, type FunctionSpec, type Matrix, type ParamSpec, RESULT_KINDS } from '../../core';
 
 function literal(value: CellValue): string {
   if (value === null) return '';
@@ -50,7 +43,7 @@ function section(spec: FunctionSpec): string {
     '',
     spec.summary,
     '',
-    `Returns ${RESULT_WORDS[spec.result]}.`,
+    `Returns ${RESULT_KINDS[spec.result].docs}.`,
     '',
     '| Parameter | Description |',
     '| --- | --- |',

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { FormulaError } from '../../core/errors';
-import { LabelRange, NumberRange, type AnyRange, perRow, readNumber } from '../../core/ranges';
+import { LabelRange, NumberRange, type AnyRange, readNumber } from '../../core/ranges';
+import { Rows } from '../../core/rows';
 import type { CellValue, Matrix } from '../../core/values';
 
 const cell = fc.oneof<fc.Arbitrary<CellValue>[]>(
@@ -47,7 +48,7 @@ function expectedCell(matrices: Matrix[], names: string[], asLabel: boolean[], r
   return `value ${r},${c}`;
 }
 
-describe('perRow', () => {
+describe('Rows.map', () => {
   it('answers what the blank-row rule says for every cell, on the fast path or not', () => {
     fc.assert(
       fc.property(cases, ({ rows, cols, matrices, labels }) => {
@@ -57,7 +58,15 @@ describe('perRow', () => {
         );
         const wide = required.find((range) => !range.isSingle);
         const shape = wide ? { rows: wide.rows, cols: wide.cols } : { rows: 1, cols: 1 };
-        const result = perRow(shape, required, (i) => `value ${Math.floor(i / shape.cols)},${i % shape.cols}`);
+        // A single cell that cannot be read spoils every row alike: the whole call fails, once.
+        const badSingle = matrices.findIndex(
+          (m, k) => m.length === 1 && m[0].length === 1 && !labels[k] && !isBlankCell(m[0][0]) && typeof readNumber(m[0][0]) === 'string',
+        );
+        if (badSingle >= 0) {
+          expect(() => new Rows(required)).toThrow(`${names[badSingle]} `);
+          return;
+        }
+        const result = new Rows(required).map((i) => `value ${Math.floor(i / shape.cols)},${i % shape.cols}`);
         const grid = Array.isArray(result) ? result : [[result]];
         const seen = (v: unknown) => (v instanceof FormulaError ? (/is not a number/.test(v.message) ? 'error' : `${v.code} ${v.message}`) : v);
         // A blank argument is named by its row within it; a single cell needs no row.

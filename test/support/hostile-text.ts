@@ -22,9 +22,6 @@ export const HOSTILE_TEXTS: Readonly<Record<string, string>> = {
   '>= then digits': `>=${'1'.repeat(HOSTILE_LENGTH)}`,
 };
 
-/** Parameter kinds whose cells may hold text that the core reads. */
-const TEXT_READING: ReadonlySet<ParamKind> = new Set(['numbers', 'dates', 'labels', 'values', 'number', 'date', 'text', 'boolean', 'table']);
-
 export interface HostileCall {
   readonly spec: FunctionSpec;
   readonly param: ParamSpec;
@@ -58,7 +55,6 @@ export function hostileCalls(text: string): HostileCall[] {
   const calls: HostileCall[] = [];
   for (const spec of FUNCTIONS) {
     spec.params.forEach((param, p) => {
-      if (!TEXT_READING.has(param.kind)) return;
       const example = spec.examples.find((e) => e.args[p] !== undefined && e.args[p] !== null) ?? spec.examples[0];
       const args: HostArg[] = [...example.args];
       while (args.length <= p) args.push(null);

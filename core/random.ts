@@ -1,4 +1,7 @@
-/** A small deterministic random generator, so the demo data is the same on every machine. */
+/**
+ * The one seeded random generator: demo data and bench inputs are the same on
+ * every machine and every run. Pure, no host API.
+ */
 
 /** mulberry32: a 32-bit seeded PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -20,13 +23,16 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
   /** Picks by weight: [[item, weight], ...]. */
   weighted<T>(items: readonly (readonly [T, number])[]): T;
+  /** A new array with the items in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[];
 }
 
 export function createRandom(seed: number): Random {
   const next = mulberry32(seed);
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    int,
     pick: (items) => items[Math.floor(next() * items.length)],
     weighted: (items) => {
       const total = items.reduce((sum, [, weight]) => sum + weight, 0);
@@ -36,6 +42,14 @@ export function createRandom(seed: number): Random {
         if (roll < 0) return item;
       }
       return items[items.length - 1][0];
+    },
+    shuffle: (items) => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [out[i], out[j]] = [out[j], out[i]];
+      }
+      return out;
     },
   };
 }

@@ -1,0 +1,191 @@
+/**
+ * The one way a function walks the rows of its per-row arguments. Rows owns
+ * the shape they share (a single cell broadcasts), the fast path over the
+ * host's arrays, blank and half-blank rows (each argument's declared blank
+ * rule), unreadable cells and each number's declared limit, so a function body
+ * only computes what a good row gives.
+ */
+import { type FormulaError, badValue } from './errors';
+import { type AnyRange, NumberRange, type Shape, describeShape, inRow } from './ranges';
+import type { Matrix, ResultCell } from './values';
+
+export class Rows implements Shape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly size: number;
+  private readonly inputs: readonly AnyRange[];
+  /** Whether any input is per-row: single cells that broadcast then do not make a row filled. */
+  private readonly anyPerRow: boolean;
+  private readonly limited: readonly NumberRange[];
+  // The fast path asks numbers and labels apart: each call site then sees one class, and V8 inlines it.
+  private readonly numbers: readonly NumberRange[];
+  private readonly others: readonly AnyRange[];
+  /** Columns with a declared limit that some row breaks or leaves blank: checked row by row even when the numbers are plain. */
+  private readonly limitedPerRow: readonly NumberRange[];
+  /** No labels or values among the inputs. */
+  private readonly noOthers: boolean;
+  /** Plain numbers settle a row: NaN shows every blank, and no number in the row has a limit to check. */
+  private readonly numbersSettle: boolean;
+  /** The first single cell outside its limit: every row that counts has this problem. */
+  private readonly singleProblem: FormulaError | undefined;
+  /** Whether NaN in the row's numbers shows every blank: not when a blank reads as 0. */
+  private readonly numbersTell: boolean;
+
+  /** `inputs`: the function's per-row arguments, a left-out optional one as undefined. */
+  constructor(inputs: readonly (AnyRange | undefined)[]) {
+    this.inputs = inputs.filter((input): input is AnyRange => input !== undefined);
+    let shape: AnyRange | undefined;
+    for (const range of this.inputs) {
+      if (range.isSingle) {
+        // A bad single cell would spoil every row alike: report it once, for the whole formula.
+        const error = range.firstError();
+        if (error) throw error;
+        continue;
+      }
+      if (!shape) shape = range;
+      else if (shape.rows !== range.rows || shape.cols !== range.cols) {
+        throw badValue(
+          `${shape.name} is ${describeShape(shape)} but ${range.name} is ${describeShape(range)}: ` +
+            'give ranges of the same size, or a single cell to use for every row',
+        );
+      }
+    }
+    this.rows = shape?.rows ?? 1;
+    this.cols = shape?.cols ?? 1;
+    this.size = this.rows * this.cols;
+    this.anyPerRow = shape !== undefined;
+    this.limited = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange && input.limit !== undefined);
+    this.numbers = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange);
+    this.others = this.inputs.filter((input) => !(input instanceof NumberRange));
+    // Limits are settled up front where they can be: a single cell's is every row's, so it is checked
+    // once; a column whose every cell keeps its limit (the usual case, one tight pass) needs no more.
+    this.limitedPerRow = this.limited.filter((input) => !input.isSingle && !input.isGoodEverywhere());
+    this.singleProblem = this.limited.find((input) => input.isSingle && input.limitProblem(0))?.limitProblem(0);
+    this.numbersTell = !this.numbers.some((input) => input.blank === 'zero');
+    this.noOthers = this.others.length === 0;
+    this.numbersSettle = this.numbersTell && this.limitedPerRow.length === 0 && !this.singleProblem;
+  }
+
+  /**
+   * The state of row `index`: 'blank' when every per-row input is blank (an
+   * optional one aside) or an input whose blank skips the row is blank; else
+   * the first problem (an unreadable cell, a required blank among filled
+   * cells, a number outside its limit); else 'ok'.
+   */
+  state(index: number): 'ok' | 'blank' | FormulaError {
+    if (this.allGood(index)) return 'ok';
+    if (!this.allFilled(index)) {
+      let counted = 0;
+      let blanks = 0;
+      let skips = false;
+      let firstBlank: AnyRange | undefined;
+      for (const range of this.inputs) {
+        const error = range.errorAt(index);
+        if (error) return error;
+        const counts = range.blank !== 'optional' && (!this.anyPerRow || !range.isSingle);
+        if (counts) counted++;
+        if (!range.isBlankAt(index)) continue;
+        if (counts) blanks++;
+        if (range.blank === 'skips-row') skips = true;
+        else if (range.blank === 'required') firstBlank ??= range;
+      }
+      if ((counted > 0 && blanks === counted) || skips) return 'blank';
+      if (firstBlank) return badValue(`${firstBlank.name} is blank${inRow(firstBlank, index)} while the row has other values`);
+    }
+    for (let k = 0; k < this.limited.length; k++) {
+      const problem = this.limited[k].limitProblem(index);
+      if (problem) return problem;
+    }
+    return 'ok';
+  }
+
+  /**
+   * For aggregates: true when row `index` counts, false when it is blank; a bad
+   * row throws its error. A function that has already read the row may say what
+   * it saw, which spares reading every cell again: `numbers`, all of the row's
+   * numbers read with `at` and added up (NaN when one of them is blank or
+   * unreadable), and `othersFilled`, true when every label or value it read is
+   * there. Leaving an input out of them would let its bad cells through, which
+   * the fuzz and hostile-text tests catch.
+   */
+  counts(index: number, numbers = NaN, othersFilled = false): boolean {
+    // Kept this small so V8 inlines it into the function's loop.
+    if (numbers === numbers && (othersFilled || this.noOthers) && this.numbersSettle) return true;
+    return this.countsSlow(index, numbers, othersFilled);
+  }
+
+  private countsSlow(index: number, numbers: number, othersFilled: boolean): boolean {
+    if (numbers === numbers && this.numbersTell ? this.othersGood(index, othersFilled) : this.allGood(index)) return true;
+    const state = this.state(index);
+    if (state === 'ok') return true;
+    if (state === 'blank') return false;
+    throw state;
+  }
+
+  /** Every counted row, in order; a bad row throws its error. */
+  forEach(visit: (index: number) => void): void {
+    for (let index = 0; index < this.size; index++) if (this.counts(index)) visit(index);
+  }
+
+  /**
+   * A per-row result of the shared shape: `compute` for each good row, blank
+   * for a blank one, a bad row's error in its own cell. Trailing blank rows are
+   * left off, so an open range like A2:A spills only as far as the data goes.
+   */
+  map(compute: (index: number) => ResultCell): ResultCell | Matrix<ResultCell> {
+    const { rows, cols } = this;
+    if (rows === 1 && cols === 1) return this.cell(0, compute);
+    const out: Matrix<ResultCell> = new Array(rows);
+    if (cols === 1) {
+      // A column down the sheet, the usual case: one small array literal per row.
+      for (let r = 0; r < rows; r++) out[r] = [this.cell(r, compute)];
+    } else {
+      for (let r = 0, index = 0; r < rows; r++) {
+        const row: ResultCell[] = new Array(cols);
+        for (let c = 0; c < cols; c++, index++) row[c] = this.cell(index, compute);
+        out[r] = row;
+      }
+    }
+    let last = out.length - 1;
+    while (last > 0 && out[last].every((cell) => cell === null)) last--;
+    out.length = last + 1;
+    return out;
+  }
+
+  private cell(index: number, compute: (index: number) => ResultCell): ResultCell {
+    if (this.allGood(index)) return compute(index);
+    const state = this.state(index);
+    return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
+  }
+
+  /** The fast path: every number is plain and within its limit, every label or value filled. */
+  private allGood(index: number): boolean {
+    if (this.singleProblem) return false;
+    const numbers = this.numbers;
+    for (let k = 0; k < numbers.length; k++) if (!numbers[k].isGoodAt(index)) return false;
+    const others = this.others;
+    for (let k = 0; k < others.length; k++) if (!others[k].isFilledAt(index)) return false;
+    return true;
+  }
+
+  /** The fast path once the numbers are known to be plain: every limited number within its limit, every label or value filled. */
+  private othersGood(index: number, othersFilled: boolean): boolean {
+    if (this.singleProblem) return false;
+    const limited = this.limitedPerRow;
+    for (let k = 0; k < limited.length; k++) if (!limited[k].isGoodAt(index)) return false;
+    if (othersFilled) return true;
+    const others = this.others;
+    for (let k = 0; k < others.length; k++) if (!others[k].isFilledAt(index)) return false;
+    return true;
+  }
+
+  /** Every input holds a usable value in row `index` (an optional input may be blank). */
+  private allFilled(index: number): boolean {
+    const inputs = this.inputs;
+    for (let k = 0; k < inputs.length; k++) {
+      const input = inputs[k];
+      if (!input.isFilledAt(index) && !(input.blank === 'optional' && input.isBlankAt(index))) return false;
+    }
+    return true;
+  }
+}
