@@ -32,6 +32,7 @@ export const REPS_NEEDED = defineFunction({
     optional(numbers('expected_attainment', 'The share of quota a rep is expected to reach, such as 80%; 100% when left out.'), 1),
   ],
   result: 'per-row',
+  format: 'count',
   examples: [
     { args: [10000000, 1000000, 0.8], expect: 13 },
     { args: [10000000, 1000000], expect: 10 },
@@ -70,6 +71,7 @@ export const TEAM_CAPACITY = defineFunction({
     optional(numbers('expected_attainment', 'The share of quota reps are expected to reach, such as 80%, for the team or per rep; 100% when left out.'), 1),
   ],
   result: 'aggregate',
+  format: 'currency',
   examples: [
     { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]], 0.8], expect: 1600000 },
     { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]]], expect: 2000000 },
@@ -107,6 +109,7 @@ export const RAMP_TIME = defineFunction({
     choice(text('statistic', 'mean (the default) or median.'), 'mean', ['mean', 'median']),
   ],
   result: 'aggregate',
+  format: 'number',
   examples: [
     { args: [[['2026-01-01'], ['2026-02-01']], [['2026-04-01'], ['2026-06-01']]], expect: 105 },
     // 90, 120 and 31 days.

@@ -102,6 +102,7 @@ export const TERRITORY_BALANCE = defineFunction({
     ),
   ],
   result: 'aggregate',
+  format: { param: 'measure', formats: { max_deviation: 'percent', cv: 'decimal', gini: 'decimal', max_min_ratio: 'decimal' } },
   examples: [
     { args: [[[1], [1], [2], [2], [3]], [[10], [20], [15], [15], [30]]], expect: 0 },
     // Totals East 400, west 200, North 200; mean 800/3.
@@ -177,6 +178,7 @@ export const TERRITORY_SUMMARY = defineFunction({
     ACCOUNT_WEIGHTS,
   ],
   result: 'table',
+  format: { columns: ['general', 'count', 'count', 'percent'] },
   examples: [
     {
       args: [[[1], [1], [2], [2], [3]], [[10], [20], [15], [15], [30]]],
