@@ -207,6 +207,7 @@ export function demoSheets(seed = DEMO_SEED): SheetPlan[] {
       ],
       columnWidths: [115, 70, 85, 100, 125, 100, 115, 16, 215, 90],
       boldRows: [1],
+      frozenRows: 1,
     },
     {
       name: 'Deals',
@@ -219,6 +220,7 @@ export function demoSheets(seed = DEMO_SEED): SheetPlan[] {
       ],
       columnWidths: [70, 160, 110, 85, 105, 85, 90, 90, 125, 75],
       boldRows: [1],
+      frozenRows: 1,
     },
     {
       name: 'Stages',
@@ -226,6 +228,7 @@ export function demoSheets(seed = DEMO_SEED): SheetPlan[] {
       formats: [{ range: 'B2:B7', format: '0%' }],
       columnWidths: [130, 90],
       boldRows: [1],
+      frozenRows: 1,
     },
   ];
 }
