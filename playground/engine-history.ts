@@ -76,6 +76,8 @@ export function asOneStep(hf: HyperFormula, change: () => void): boolean {
  * that can be redone.
  */
 export function outsideHistory<T>(hf: HyperFormula, upkeep: () => T): T {
+  // Inside a step, upkeep would end up in it (or, through hf.batch, replace it).
+  if (depth > 0) throw new Error('Engine upkeep cannot run inside an undo step');
   const manager = undoManager(hf);
   const undoDepth = manager.undoStack.length;
   const redo = manager.redoStack;

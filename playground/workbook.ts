@@ -579,12 +579,13 @@ export class Workbook {
    * What the formula bar shows: the cell's input, and for a cell a spilled
    * answer covers, the formula it comes from (read-only, as in Sheets).
    */
-  barText(sheet: number, ref: CellRef): { text: string; spilled: boolean } {
+  barText(sheet: number, ref: CellRef): { text: string; spilled: boolean; anchor?: CellRef } {
     const input = this.inputText(sheet, ref);
     if (input !== '' || !this.hf.isCellPartOfArray({ sheet, ...ref })) return { text: input, spilled: false };
     const source = formulaSource(this.hf, { sheet, ...ref });
     const formula = source ? this.hf.getCellFormula(source.anchor) : undefined;
-    return { text: formula ?? '', spilled: formula !== undefined };
+    if (!source || formula === undefined) return { text: '', spilled: false };
+    return { text: formula, spilled: true, anchor: { row: source.anchor.row, col: source.anchor.col } };
   }
 
   /** The full value of a cell as text, for the status line when its display is cut (###). */

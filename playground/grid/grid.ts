@@ -190,25 +190,14 @@ export class Grid {
       note = `${view.text} ${view.message}`;
       kind = 'error';
     } else if (view.array === 'spill') {
-      const bar = this.workbook.barText(this.sheet, this.focus);
-      if (bar.spilled) note = text('playground.status.spilled', { cell: this.anchorOf(this.focus) });
+      const { anchor } = this.workbook.barText(this.sheet, this.focus);
+      if (anchor) note = text('playground.status.spilled', { cell: cellName(anchor) });
     } else if (this.table.cell(this.focus)?.classList.contains('is-cut')) {
       note = text('playground.status.fullValue', { cell: cellName(this.focus), value: this.workbook.fullValue(this.sheet, this.focus) });
     }
     this.ui.cellNote.textContent = note;
     this.ui.cellNote.title = note;
     this.ui.cellNote.dataset.kind = kind;
-  }
-
-  private anchorOf(ref: CellRef): string {
-    for (let r = ref.row; r >= 0; r--) {
-      for (let c = ref.col; c >= 0; c--) {
-        const cell = { row: r, col: c };
-        if (this.workbook.view(this.sheet, cell).array === 'anchor') return cellName(cell);
-        if (this.workbook.view(this.sheet, cell).array === undefined && c < ref.col) break;
-      }
-    }
-    return cellName(ref);
   }
 
   /** Count and sum of the selected numbers, like a spreadsheet's status bar. */
