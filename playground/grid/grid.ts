@@ -522,6 +522,16 @@ export class Grid {
       event.preventDefault();
       this.run(command);
     });
+    // Undo and redo work wherever the focus is (a sidebar button, the page), except in a field of text.
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement | null;
+      if (event.defaultPrevented || !target || viewport.contains(target) || target === formulaInput) return;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const command = gridCommand(event);
+      if (command?.type !== 'undo' && command?.type !== 'redo') return;
+      event.preventDefault();
+      this.run(command);
+    });
     formulaInput.addEventListener('focus', () => {
       if (this.editor.where === 'bar') return;
       if (this.editor.active) this.editor.commit();
