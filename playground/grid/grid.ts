@@ -4,15 +4,17 @@
  * computes and asks the Workbook for every change; the parts live beside it:
  * table.ts draws, editor.ts edits, autocomplete.ts helps with formulas,
  * keyboard.ts and navigation.ts read keys and moves, clipboard.ts,
- * toolbar.ts, context-menu.ts and sheet-tabs.ts do what their names say.
+ * toolbar.ts, context-menu.ts (with cell-menu.ts) and sheet-tabs.ts do what
+ * their names say.
  */
 import { HyperFormula } from 'hyperformula';
 import { type CellRef, type RangeRef, cellName, normalize, rangeName } from '../../core/a1';
 import { formatNumber as formatForLocale, text } from '../../ui/messages';
 import { type Place, type Workbook, WorkbookError } from '../workbook';
 import { Autocomplete } from './autocomplete';
-import { bindClipboard, copyWithClipboardApi, pasteWithClipboardApi, type ClipboardHost } from './clipboard';
-import { ContextMenu, type MenuItems } from './context-menu';
+import { cellMenuItems } from './cell-menu';
+import { bindClipboard, type ClipboardHost } from './clipboard';
+import { ContextMenu } from './context-menu';
 import { CellEditor } from './editor';
 import { type GridCommand, gridCommand } from './keyboard';
 import { type Bounds, clamp, jump, step } from './navigation';
@@ -389,33 +391,8 @@ export class Grid {
   // ---- the context menu ------------------------------------------------------
 
   private openCellMenu(x: number, y: number): void {
-    const range = this.selection;
-    const rows = range.bottom - range.top + 1;
-    const cols = range.right - range.left + 1;
-    const { maxRows, maxColumns } = this.bounds();
-    const wholeColumns = rows === maxRows;
-    const wholeRows = cols === maxColumns;
-    const host = this.clipboardHost();
-    const frozen = this.workbook.layout(this.sheet).frozenRows;
-    const items: MenuItems = [
-      { id: 'playground.menu.cut', run: () => void copyWithClipboardApi(host, true) },
-      { id: 'playground.menu.copy', run: () => void copyWithClipboardApi(host, false) },
-      { id: 'playground.menu.paste', run: () => void pasteWithClipboardApi(host) },
-      null,
-      { id: 'playground.menu.insertRowAbove', run: () => this.attempt(() => this.workbook.insertRows(this.sheet, range.top, 1)), disabled: wholeColumns },
-      { id: 'playground.menu.insertRowBelow', run: () => this.attempt(() => this.workbook.insertRows(this.sheet, range.bottom + 1, 1)), disabled: wholeColumns },
-      { id: 'playground.menu.deleteRow', values: { count: rows }, run: () => this.attempt(() => this.workbook.removeRows(this.sheet, range.top, rows)), disabled: wholeColumns },
-      null,
-      { id: 'playground.menu.insertColumnLeft', run: () => this.attempt(() => this.workbook.insertColumns(this.sheet, range.left, 1)), disabled: wholeRows },
-      { id: 'playground.menu.insertColumnRight', run: () => this.attempt(() => this.workbook.insertColumns(this.sheet, range.right + 1, 1)), disabled: wholeRows },
-      { id: 'playground.menu.deleteColumn', values: { count: cols }, run: () => this.attempt(() => this.workbook.removeColumns(this.sheet, range.left, cols)), disabled: wholeRows },
-      null,
-      { id: 'playground.menu.clear', run: () => this.attempt(() => this.workbook.clear(this.sheet, range)) },
-      frozen > 0
-        ? { id: 'playground.sheet.unfreeze', run: () => this.attempt(() => this.workbook.setFrozenRows(this.sheet, 0)) }
-        : { id: 'playground.sheet.freezeHeader', run: () => this.attempt(() => this.workbook.setFrozenRows(this.sheet, 1)) },
-    ];
-    this.menu.show(items, x, y);
+    const context = { workbook: this.workbook, sheet: this.sheet, selection: this.selection, clipboard: this.clipboardHost() };
+    this.menu.show(cellMenuItems({ ...context, attempt: (change) => this.attempt(change) }), x, y);
   }
 
   // ---- events ----------------------------------------------------------------
