@@ -462,8 +462,16 @@ describe('moving around', () => {
     await page.locator('th.pg-col-header[data-col="3"]').click();
     await expect(nameBox()).resolves.toBe('D1:D301');
     await expect(page.locator('.pg-status').textContent()).resolves.toMatch(/^Count 300 · Sum /);
+    // A drag across the headers selects the columns it crosses.
+    await page.locator('th.pg-col-header[data-col="3"]').hover();
+    await page.mouse.down();
+    await page.locator('th.pg-col-header[data-col="5"]').hover();
+    await page.mouse.up();
+    await expect(nameBox()).resolves.toBe('D1:F301');
     await page.locator('th.pg-row-header[data-row="4"]').click();
     await expect(nameBox()).resolves.toBe('A5:J5');
+    await page.locator('th.pg-row-header[data-row="6"]').click({ modifiers: ['Shift'] });
+    await expect(nameBox()).resolves.toBe('A5:J7');
     const before = (await page.locator('th.pg-col-header[data-col="1"]').boundingBox())!.width;
     const handle = (await page.locator('.pg-col-resize[data-col="1"]').boundingBox())!;
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);

@@ -257,7 +257,6 @@ export class Grid {
   private selectColumns(from: number, to: number): void {
     this.anchor = { row: this.bounds().maxRows - 1, col: from };
     this.focus = { row: 0, col: to };
-    this.table.reveal(this.focus);
     this.showSelection();
   }
 
@@ -265,7 +264,6 @@ export class Grid {
     const { maxColumns } = this.bounds();
     this.anchor = { row: from, col: maxColumns - 1 };
     this.focus = { row: to, col: 0 };
-    this.table.reveal(this.focus);
     this.showSelection();
   }
 
@@ -431,8 +429,7 @@ export class Grid {
       this.suggestions.close();
       viewport.focus({ preventScroll: true });
       if (header?.col !== undefined) {
-        const from = event.shiftKey ? this.anchor.col : header.col;
-        this.selectColumns(Math.min(from, header.col), Math.max(from, header.col));
+        this.selectColumns(event.shiftKey ? this.anchor.col : header.col, header.col);
         this.dragging = 'columns';
         return;
       }
@@ -451,15 +448,20 @@ export class Grid {
       if (this.dragging === 'reference' && this.pointAnchor) {
         const ref = this.cellAt(event.target);
         if (ref) this.editor.pointAt(this.pointAnchor, ref);
-      } else if (this.dragging === 'cells') {
+      } else if (this.dragging) {
         if ((event.buttons & 1) === 0) {
           this.dragging = null;
           return;
         }
         const ref = this.cellAt(event.target);
-        if (ref) {
+        const header = this.headerAt(event.target);
+        if (this.dragging === 'cells' && ref) {
           this.focus = ref;
           this.showSelection();
+        } else if (this.dragging === 'columns' && header?.col !== undefined) {
+          this.selectColumns(this.anchor.col, header.col);
+        } else if (this.dragging === 'rows' && header?.row !== undefined) {
+          this.selectRows(this.anchor.row, header.row);
         }
       }
     });

@@ -47,6 +47,8 @@ export class GridTable {
     private readonly events: TableEvents,
   ) {
     viewport.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    // A taller view (a turned phone, a folded sidebar, a resized window) needs more rows drawn.
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.onScroll()).observe(viewport);
   }
 
   get frozenRows(): number {
