@@ -51,6 +51,34 @@ export interface Example {
   readonly error?: string;
 }
 
+/**
+ * How a number reads: 'general' leaves it as it is; counts and money have no
+ * decimals; 'number' has one (days), 'decimal' two (ratios such as coverage).
+ */
+export type ValueFormat = 'general' | 'count' | 'number' | 'decimal' | 'percent' | 'currency' | 'date';
+
+/**
+ * How a fresh result is formatted: one format for every cell, one per column
+ * of a table (its header row is text and keeps none), or by the word given to
+ * a choice parameter (FORECAST_ERROR's measure: "wape" is a percentage, "bias"
+ * an amount of money). The default is the parameter's default.
+ */
+export type ResultFormat =
+  | ValueFormat
+  | { readonly columns: readonly ValueFormat[] }
+  | { readonly param: string; readonly formats: Readonly<Record<string, ValueFormat>> };
+
+/** Each format as a number-format code every host understands (Sheets, Excel, LibreOffice). */
+export const NUMBER_FORMAT_CODES: Readonly<Record<ValueFormat, string | undefined>> = {
+  general: undefined,
+  count: '#,##0',
+  number: '#,##0.0',
+  decimal: '0.00',
+  percent: '0.0%',
+  currency: '$#,##0',
+  date: 'yyyy-mm-dd',
+};
+
 export interface FunctionSpec<Ps extends readonly ParamSpec[] = readonly ParamSpec[]> {
   readonly name: string;
   readonly category: Category;
@@ -58,6 +86,8 @@ export interface FunctionSpec<Ps extends readonly ParamSpec[] = readonly ParamSp
   readonly params: Ps;
   /** per-row: spills one value per row; aggregate: one value; table: a labelled table (see RESULT_KINDS). */
   readonly result: ResultKind;
+  /** How a host formats a fresh result; numbers are left as they are without it. */
+  readonly format?: ResultFormat;
   readonly examples: readonly Example[];
   /** The most cells any one argument may hold, so a call finishes well inside Sheets' 30 s. */
   readonly maxCells: number;
@@ -131,4 +161,18 @@ function isLeftOut(arg: HostArg, readCell: CellReader): boolean {
   if (arg === undefined) return true;
   if (!Array.isArray(arg)) return isBlank(arg as CellValue);
   return arg.every((row: readonly unknown[]) => row.every((cell) => isBlank(readCell(cell))));
+}
+
+/**
+ * The format of column `col` of a result. `word` is what the call gave the
+ * parameter the format depends on (left out: that parameter's default).
+ */
+export function resultFormatAt(spec: FunctionSpec, col: number, word?: string): ValueFormat {
+  const format = spec.format;
+  if (format === undefined) return 'general';
+  if (typeof format === 'string') return format;
+  if ('columns' in format) return format.columns[col] ?? 'general';
+  const param = spec.params.find((p) => p.name === format.param);
+  const chosen = (word ?? String(param?.defaultValue ?? '')).trim().toLowerCase();
+  return format.formats[chosen] ?? 'general';
 }

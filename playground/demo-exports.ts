@@ -110,6 +110,7 @@ export function salesforceSheet(deals: readonly Deal[]): SheetPlan {
     ],
     columnWidths: [240, 150, 145, 100, 85, 120, 95, 105, 110, 95, 12, 210, 100],
     boldRows: [1],
+    frozenRows: 1,
   };
 }
 
@@ -162,5 +163,6 @@ export function hubspotSheet(deals: readonly Deal[]): SheetPlan {
     ],
     columnWidths: [100, 240, 170, 85, 95, 115, 110, 100, 12, 210, 100],
     boldRows: [1],
+    frozenRows: 1,
   };
 }

@@ -81,6 +81,7 @@ function dealsSheet(deals: readonly Deal[]): SheetPlan {
     ],
     columnWidths: [70, 155, 110, 70, 90, 105, 125, 90, 95, 130],
     boldRows: [1],
+    frozenRows: 1,
   };
 }
 
@@ -188,6 +189,7 @@ function settingsSheet(reps: DemoData['reps']): SheetPlan {
     ],
     columnWidths: [110, 85, 16, 165, 130, 16, 185, 140],
     boldRows: [1],
+    frozenRows: 1,
   };
 }
 

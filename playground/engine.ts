@@ -13,10 +13,19 @@
  * size they really need (the same answer Sheets and Excel spill). Until then an
  * answer is cut to the space reserved, so HyperFormula never gets more than it
  * made room for.
+ *
+ * Blocked answers: HyperFormula refuses an array formula whose reserved cells
+ * are not free (#SPILL!) before running it, so a call that would have answered
+ * with one error cell (#VALUE! for ranges of different sizes, say) showed
+ * #SPILL! instead of its real error. `settleSpills` therefore works out what a
+ * blocked formula would answer, on the side: an answer of one cell gets one
+ * cell (and shows its real error), an answer that now fits is entered again,
+ * and for the rest it records the first cell in the way, for the message.
  */
 import {
   ArraySize,
   CellError,
+  DetailedCellError,
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
@@ -82,13 +91,18 @@ interface SpillState {
   readonly known: Map<string, Map<string, Size>>;
   /** Calls whose answer had another size than reserved for it, waiting for settleSpills. */
   readonly pending: Map<string, { readonly address: Address; readonly sizes: Map<string, Size> }>;
+  /** By formula cell: the first cell in the way of its answer (as of the last settleSpills). */
+  readonly blockers: Map<string, Address>;
 }
+
+/** True while a formula is worked out on the side (probeAnswer): its calls record nothing. */
+let probing = false;
 const spillStates = new WeakMap<object, SpillState>();
 
 function spillState(owner: object): SpillState {
   let state = spillStates.get(owner);
   if (!state) {
-    state = { known: new Map(), pending: new Map() };
+    state = { known: new Map(), pending: new Map(), blockers: new Map() };
     spillStates.set(owner, state);
   }
   return state;
@@ -232,6 +246,7 @@ function evaluate(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, stat
     return new CellError(ErrorType.VALUE, `${spec.name} failed: ${message}`);
   }
   const size = sizeOf(result);
+  if (probing) return toInterpreterValue(result, size);
   const array = reservedSize(state.formulaVertex);
   if (isRootCall(ast, state)) {
     // The whole formula is this call: it must fit the cells its array reserved.
@@ -261,7 +276,7 @@ function knownSize(plugin: PluginInstance, address: Address, name: string): Size
 
 /** The size a call reserves before its answer is known. */
 function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, state: State): ArraySize {
-  const known = knownSize(plugin, state.formulaAddress, spec.name);
+  const known = probing ? undefined : knownSize(plugin, state.formulaAddress, spec.name);
   if (known) return known.width === 1 && known.height === 1 ? ArraySize.scalar() : new ArraySize(known.width, known.height);
   if (RESULT_KINDS[spec.result].spill !== 'inputs') return ArraySize.scalar();
   let width = 1;
@@ -276,6 +291,9 @@ function predictSize(plugin: PluginInstance, spec: FunctionSpec, ast: CallAst, s
   return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
 }
 
+/** The names of every function a plugin made here implements. */
+const pluginFunctions = new Set<string>();
+
 const methodName = (spec: FunctionSpec) => `salesops_${spec.name}`;
 const sizeMethodName = (spec: FunctionSpec) => `salesops_${spec.name}_size`;
 
@@ -286,6 +304,7 @@ export function createSalesOpsPlugin(functions: readonly FunctionSpec[] = FUNCTI
   }
   const prototype = SalesOpsPlugin.prototype as unknown as Record<string, unknown>;
   for (const spec of functions) {
+    pluginFunctions.add(spec.name);
     SalesOpsPlugin.implementedFunctions[spec.name] = {
       method: methodName(spec),
       sizeOfResultArrayMethod: sizeMethodName(spec),
@@ -328,10 +347,13 @@ export const ENGINE_CONFIG = {
   leapYear1900: false,
   functionArgSeparator: ',',
   decimalSeparator: '.' as const,
+  // HyperFormula refuses ',' here while it separates arguments: typed "1,000" is read by typed-input.ts instead.
   thousandSeparator: '' as const,
   currencySymbol: ['$'],
   maxRows: MAX_ROWS,
   maxColumns: MAX_COLUMNS,
+  // As many steps as the workbook's history keeps (HISTORY_LIMIT in workbook.ts).
+  undoLimit: 100,
 };
 
 export function createEngine(): HyperFormula {
@@ -341,12 +363,25 @@ export function createEngine(): HyperFormula {
 
 /**
  * Re-enters formulas with a call whose answer did not fit the size reserved for
- * it, so each reserves exactly what it needs. Returns how many batches that took
- * (each is a step on HyperFormula's undo stack); 0 when every answer fitted.
+ * it, so each reserves exactly what it needs; then deals with formulas blocked
+ * at #SPILL! (see the top of this file). Returns how many formulas it re-entered.
+ * It changes no content: run it outside the undo history (engine-history.ts).
  */
 export function settleSpills(hf: HyperFormula): number {
   const state = spillState(hf.dependencyGraph);
-  let batches = 0;
+  let changed = 0;
+  for (let round = 0; round < 4; round++) {
+    changed += settlePending(hf, state);
+    const retried = retryBlocked(hf, state);
+    changed += retried;
+    if (retried === 0 && state.pending.size === 0) break;
+  }
+  state.pending.clear();
+  return changed;
+}
+
+function settlePending(hf: HyperFormula, state: SpillState): number {
+  let changed = 0;
   for (let pass = 0; pass < 8 && state.pending.size > 0; pass++) {
     const pending = [...state.pending.entries()];
     state.pending.clear();
@@ -360,16 +395,148 @@ export function settleSpills(hf: HyperFormula): number {
       redo.push({ address, formula });
     }
     if (redo.length === 0) break;
-    hf.batch(() => {
-      for (const { address, formula } of redo) hf.setCellContents(address, formula);
-    });
-    batches++;
+    reenter(hf, redo);
+    changed += redo.length;
   }
-  state.pending.clear();
-  return batches;
+  return changed;
+}
+
+function reenter(hf: HyperFormula, formulas: readonly { address: Address; formula: string }[]): void {
+  hf.batch(() => {
+    for (const { address, formula } of formulas) hf.setCellContents(address, formula);
+  });
+}
+
+interface ArrayVertex {
+  getAddress(service: unknown): Address;
+}
+
+/** Every array formula HyperFormula holds at #SPILL!. */
+function blockedFormulas(hf: HyperFormula): Address[] {
+  const graph = hf.dependencyGraph as unknown as { arrayMapping?: { arrayMapping?: Map<string, ArrayVertex> } };
+  const service = (hf as unknown as { lazilyTransformingAstService: unknown }).lazilyTransformingAstService;
+  const blocked: Address[] = [];
+  for (const vertex of graph.arrayMapping?.arrayMapping?.values() ?? []) {
+    const address = vertex.getAddress(service);
+    const value = hf.getCellValue(address);
+    if (value instanceof DetailedCellError && value.type === 'SPILL') blocked.push(address);
+  }
+  return blocked;
+}
+
+/**
+ * Blocked formulas: one whose answer is a single cell takes one cell; one whose
+ * answer fits now (the cell in the way was emptied; HyperFormula leaves it at
+ * #SPILL! until it is entered again) is entered again; for the others, the
+ * first cell in the way is recorded. Returns how many formulas it re-entered.
+ */
+function retryBlocked(hf: HyperFormula, state: SpillState): number {
+  state.blockers.clear();
+  const redo: { address: Address; formula: string }[] = [];
+  for (const address of blockedFormulas(hf)) {
+    const formula = hf.getCellFormula(address);
+    if (formula === undefined) continue;
+    const answer = probeAnswer(hf, address, formula);
+    const height = Array.isArray(answer) ? answer.length : 1;
+    const width = Array.isArray(answer) ? (answer[0]?.length ?? 1) : 1;
+    if (height === 1 && width === 1) {
+      const key = cellKey(address);
+      const known = state.known.get(key) ?? new Map<string, Size>();
+      for (const name of calledFunctions(formula)) known.set(name, { width: 1, height: 1 });
+      state.known.set(key, known);
+      if (known.size > 0) redo.push({ address, formula });
+      continue;
+    }
+    const blocker = firstFilled(hf, address, width, height);
+    if (blocker) state.blockers.set(cellKey(address), blocker);
+    else redo.push({ address, formula });
+  }
+  if (redo.length > 0) reenter(hf, redo);
+  return redo.length;
+}
+
+/** What the formula in `address` answers when given room, worked out on the side. */
+function probeAnswer(hf: HyperFormula, address: Address, formula: string): unknown {
+  probing = true;
+  try {
+    return hf.calculateFormula(formula, address.sheet);
+  } catch {
+    return undefined;
+  } finally {
+    probing = false;
+  }
+}
+
+/** The first cell, row by row, that is not free in the block an answer would fill (its own cell aside). */
+function firstFilled(hf: HyperFormula, anchor: Address, width: number, height: number): Address | undefined {
+  const { maxRows, maxColumns } = hf.getConfig();
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      if (r === 0 && c === 0) continue;
+      const address = { sheet: anchor.sheet, row: anchor.row + r, col: anchor.col + c };
+      if (address.row >= maxRows || address.col >= maxColumns) return address;
+      if (!hf.isCellEmpty(address)) return address;
+    }
+  }
+  return undefined;
+}
+
+/** The names of our functions a formula calls. */
+function calledFunctions(formula: string): string[] {
+  const names: string[] = [];
+  let word = '';
+  for (const ch of formula.toUpperCase()) {
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_' || ch === '.') {
+      word += ch;
+      continue;
+    }
+    if (ch === '(' && pluginFunctions.has(word)) names.push(word);
+    word = '';
+  }
+  return names;
+}
+
+
+/** The cell in the way of a formula's answer, when it is blocked (#SPILL!). */
+export function spillBlocker(hf: HyperFormula, address: Address): Address | undefined {
+  return spillState(hf.dependencyGraph).blockers.get(cellKey(address));
 }
 
 /** Forgets the sizes a cell's formula needed (its content is being replaced). */
 export function forgetSpill(hf: HyperFormula, address: Address): void {
   spillState(hf.dependencyGraph).known.delete(cellKey(address));
+}
+
+/** A literal argument as written: text, number or boolean; null when left empty, undefined for anything else. */
+export type LiteralArg = string | number | boolean | null | undefined;
+
+/** The formula a cell's value comes from: its own, or the one whose answer spills over it. */
+export interface FormulaSource {
+  /** The cell holding the formula. */
+  readonly anchor: Address;
+  /** The function the whole formula is a call of, upper case; undefined for any other formula. */
+  readonly name?: string;
+  /** Its arguments where they are literals. */
+  readonly args: readonly LiteralArg[];
+}
+
+interface FormulaVertex {
+  readonly formula?: { readonly type?: string; readonly procedureName?: string; readonly args?: readonly { type?: string; value?: unknown }[] };
+  getAddress?(service: unknown): Address;
+}
+
+/** Where the value in `address` comes from, when a formula computes it. */
+export function formulaSource(hf: HyperFormula, address: Address): FormulaSource | undefined {
+  const graph = hf.dependencyGraph as unknown as { getCell(address: Address): FormulaVertex | undefined };
+  const vertex = graph.getCell(address);
+  const ast = vertex?.formula;
+  if (!vertex || !ast || typeof vertex.getAddress !== 'function') return undefined;
+  const anchor = vertex.getAddress((hf as unknown as { lazilyTransformingAstService: unknown }).lazilyTransformingAstService);
+  if (ast.type !== 'FUNCTION_CALL' || !ast.procedureName) return { anchor, args: [] };
+  const args = (ast.args ?? []).map((arg): LiteralArg => {
+    if (arg.type === 'EMPTY') return null;
+    if (arg.type === 'STRING' || arg.type === 'NUMBER') return arg.value as string | number;
+    return undefined;
+  });
+  return { anchor, name: ast.procedureName.toUpperCase(), args };
 }

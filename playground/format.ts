@@ -164,3 +164,35 @@ export function formatForKind(kind: NumberKind, value: number): string | undefin
       return undefined;
   }
 }
+
+/** Whether a format shows numbers as percentages ('0%', '0.0%'). */
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && !isDateFormat(format) && patternParts(format).percent === '%';
+}
+
+/** How many decimal places a number format shows (0 for dates). */
+export function decimalsOf(format: string): number {
+  return isDateFormat(format) ? 0 : patternParts(format).decimals.length;
+}
+
+/**
+ * The format with `delta` more (or fewer) decimal places, none below 0 or above
+ * 10. A cell with no format starts from the places its number shows in General.
+ * Dates keep their format.
+ */
+export function withDecimals(format: string | undefined, value: number, delta: number): string | undefined {
+  if (format !== undefined && isDateFormat(format)) return format;
+  if (format === undefined) {
+    const shown = general(value);
+    const point = shown.indexOf('.');
+    const places = point < 0 || shown.includes('E') ? 0 : shown.length - point - 1;
+    return numberPattern('', '#,##0', Math.max(0, Math.min(10, places + delta)), '', '');
+  }
+  const { prefix, integerPart, decimals, percent, suffix } = patternParts(format);
+  const places = Math.max(0, Math.min(10, decimals.length + delta));
+  return numberPattern(prefix, integerPart || '0', places, percent, suffix);
+}
+
+function numberPattern(prefix: string, integerPart: string, places: number, percent: string, suffix: string): string {
+  return `${prefix}${integerPart}${places > 0 ? `.${'0'.repeat(places)}` : ''}${percent}${suffix}`;
+}

@@ -1,8 +1,8 @@
-/** The playground page: the demo workbook in a grid, with the sidebar docked beside it. */
+/** The playground page: the demo workbook in a grid, with the sidebar docked beside it (and folded away on demand). */
 import { NOTICES_FILE } from '../core/notices';
 import { mountSidebar } from '../sidebar/mount';
-import { text } from '../ui/messages';
-import { Grid } from './grid';
+import { setLocale, text } from '../ui/messages';
+import { Grid } from './grid/grid';
 import { createPlaygroundHost } from './host';
 import { NoticeBar } from './io/notice-bar';
 import { type Session, startSession } from './io/session';
@@ -10,15 +10,20 @@ import { type KeyValueStore, openBrowserStore } from './io/storage';
 import { mountWorkbookMenu } from './io/workbook-menu';
 import { Workbook } from './workbook';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, content?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (content !== undefined) node.textContent = content;
   return node;
 }
 
+/** Below this width the sidebar starts folded and opens over the grid. */
+const NARROW = '(max-width: 760px)';
+
 async function start(root: HTMLElement): Promise<void> {
+  setLocale(navigator.language);
   const workbook = new Workbook();
+  // The saved workbook, or the demo; either way it opens with nothing to undo.
   const store: KeyValueStore | undefined = await openBrowserStore().catch(() => undefined);
   const noticeBar = new NoticeBar();
   const session: Session = await startSession(workbook, store, (error) => {
@@ -36,42 +41,57 @@ async function start(root: HTMLElement): Promise<void> {
 
   const topbar = element('header', 'pg-topbar');
   const brand = element('div', 'pg-brand');
-  brand.append(element('span', 'pg-logo', 'Σ'), element('span', 'pg-product', 'SalesOps Formulas'), element('span', 'pg-badge', 'Playground'));
-  const menu = element('div', 'pg-menu');
-  topbar.append(brand, element('p', 'pg-tagline', 'A local workbook: everything runs in this page, nothing is sent anywhere.'), menu);
+  brand.append(element('span', 'pg-logo', 'Σ'), element('span', 'pg-product', text('product.name')), element('span', 'pg-badge', text('playground.badge')));
+  const sidebarToggle = element('button', 'pg-sidebar-toggle');
+  sidebarToggle.type = 'button';
+  sidebarToggle.setAttribute('aria-controls', 'pg-sidebar');
+  const menu = element('div', 'pg-workbook-menu');
+  topbar.append(brand, element('p', 'pg-tagline', text('playground.tagline')), menu, sidebarToggle);
 
+  const toolbar = element('div', 'pg-toolbar-row');
   const formulaBar = element('div', 'pg-formula-bar');
   const nameBox = element('input', 'pg-namebox');
   nameBox.readOnly = true;
-  nameBox.setAttribute('aria-label', 'Selected cell');
+  nameBox.setAttribute('aria-label', text('playground.namebox'));
   const formulaInput = element('input', 'pg-formula-input');
-  formulaInput.setAttribute('aria-label', 'Formula bar');
+  formulaInput.setAttribute('aria-label', text('playground.formulaBar'));
   formulaInput.spellcheck = false;
   formulaInput.autocomplete = 'off';
   formulaBar.append(nameBox, element('span', 'pg-fx', 'fx'), formulaInput);
+  const cellNote = element('div', 'pg-cell-note');
+  cellNote.setAttribute('role', 'status');
 
   const viewport = element('div', 'pg-viewport');
   viewport.tabIndex = 0;
-  viewport.setAttribute('aria-label', 'Sheet');
-  const tabs = element('div', 'pg-tabs');
-  tabs.setAttribute('role', 'tablist');
-  tabs.setAttribute('aria-label', 'Sheets');
+  viewport.setAttribute('aria-label', text('playground.sheetArea'));
+  const tabs = element('div', 'pg-tab-bar');
   const status = element('div', 'pg-status');
   status.setAttribute('aria-live', 'polite');
-  const notice = element('a', 'pg-notice', 'Formula engine: HyperFormula (GPL-3.0)');
+  const notice = element('a', 'pg-notice', text('playground.notice'));
   notice.href = NOTICES_FILE;
   const footer = element('div', 'pg-footer');
   footer.append(tabs, status, notice);
 
   const sheetArea = element('main', 'pg-sheet-area');
-  sheetArea.append(formulaBar, viewport, footer);
+  sheetArea.append(toolbar, formulaBar, cellNote, viewport, footer);
   const sidebar = element('aside', 'pg-sidebar');
-  sidebar.setAttribute('aria-label', 'SalesOps sidebar');
+  sidebar.id = 'pg-sidebar';
+  sidebar.setAttribute('aria-label', text('playground.sidebar'));
   const body = element('div', 'pg-body');
   body.append(sheetArea, sidebar);
-  root.replaceChildren(topbar, noticeBar.element, body);
+  const overlays = element('div', 'pg-overlays');
+  root.replaceChildren(topbar, noticeBar.element, body, overlays);
 
-  const grid = new Grid(workbook, { viewport, nameBox, formulaInput, tabs, status });
+  const setSidebar = (open: boolean) => {
+    body.classList.toggle('is-sidebar-closed', !open);
+    sidebar.hidden = !open;
+    sidebarToggle.setAttribute('aria-expanded', String(open));
+    sidebarToggle.textContent = text(open ? 'playground.sidebar.hide' : 'playground.sidebar.show');
+  };
+  setSidebar(!window.matchMedia(NARROW).matches);
+  sidebarToggle.addEventListener('click', () => setSidebar(sidebar.hidden));
+
+  const grid = new Grid(workbook, { viewport, nameBox, formulaInput, cellNote, tabs, status, toolbar, overlays });
   const host = createPlaygroundHost(workbook, {
     selection: () => ({ sheet: grid.sheet, range: grid.selection }),
     showSheet: (sheet) => grid.showSheet(sheet),

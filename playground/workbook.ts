@@ -1,24 +1,62 @@
 /**
  * The playground's workbook: a HyperFormula engine with every SalesOps function,
- * plus what the engine does not keep (number formats, column widths, bold rows),
- * and the operations the grid and the sidebar need. No DOM here.
+ * plus what the engine does not keep (number formats, column widths, bold and
+ * frozen rows), and the operations the grid and the sidebar call: typed input,
+ * clearing, pasting, formats, rows, columns and sheets (a file's sheets
+ * included), each one step of an undo history; and putting a whole workbook in
+ * place of this one (a new one, the demo, the one kept in the browser), which
+ * starts the history afresh. HyperFormula stays inside this module and
+ * engine*.ts. No DOM here.
  */
 import { type CellValue as HfCellValue, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { type PlanCell, type SheetPlan, isFormulaCell, uniqueSheetName } from '../core/templates';
 import type { CellValue, Matrix } from '../core/values';
-import { type CellRef, type RangeRef, parseRange, rangeName } from '../core/a1';
-import { createEngine, forgetSpill, settleSpills } from './engine';
-import { type NumberKind, formatForKind, formatNumber } from './format';
+import { type CellRef, type RangeRef, cellName } from '../core/a1';
+import { findFunction } from '../core/registry';
+import { NUMBER_FORMAT_CODES, resultFormatAt } from '../core/spec';
+import { text } from '../ui/messages';
+import { createEngine, forgetSpill, formulaSource, settleSpills, spillBlocker } from './engine';
+import { asOneStep, outsideHistory } from './engine-history';
+import { type NumberKind, formatNumber, isDateFormat, isPercentFormat, withDecimals } from './format';
+import {
+  EMPTY_LAYOUT,
+  GENERAL,
+  type ParsedLayout,
+  type SheetLayout,
+  formatAt,
+  parseLayout,
+  shiftColumns,
+  shiftRows,
+  withColumnWidth,
+  withFormat,
+  withFrozenRows,
+} from './layout';
+import { type TypedValue, parseTypedInput } from './typed-input';
+import { parseTsv, toTsv } from './clipboard-text';
 
-export interface SheetLayout {
-  /** Number formats by A1 range; a later entry wins where ranges overlap. */
-  readonly formats?: readonly { readonly range: string; readonly format: string }[];
-  /** Column widths in pixels, from column A. */
-  readonly columnWidths?: readonly number[];
-  /** Bold rows, 1-based. */
-  readonly boldRows?: readonly number[];
-  /** Rows kept in view while scrolling, from the top (a header). */
-  readonly frozenRows?: number;
+export type { ParsedLayout, SheetLayout } from './layout';
+
+/** What a cell shows in the grid. */
+export interface CellView {
+  readonly text: string;
+  readonly kind: 'empty' | 'number' | 'text' | 'boolean' | 'error';
+  /** For errors: the explanation, shown as a tooltip and in the status line. */
+  readonly message?: string;
+  /** 'anchor' for the cell holding an array formula, 'spill' for the cells its answer fills. */
+  readonly array?: 'anchor' | 'spill';
+  readonly bold?: boolean;
+}
+
+/** Where a change happened: the sheet and range to show when it is undone or redone. */
+export interface Place {
+  readonly sheet: number;
+  readonly range: RangeRef;
+}
+
+/** A range as it goes to the system clipboard. */
+export interface ClipboardText {
+  readonly text: string;
+  readonly cells: string[][];
 }
 
 /** A sheet to add: its preferred name, its content as HyperFormula takes it, and its layout. */
@@ -28,23 +66,8 @@ export interface NewSheet {
   readonly layout?: SheetLayout;
 }
 
-/** What a cell shows in the grid. */
-export interface CellView {
-  readonly text: string;
-  readonly kind: 'empty' | 'number' | 'text' | 'boolean' | 'error';
-  /** For errors: the explanation, shown as a tooltip. */
-  readonly message?: string;
-  /** 'anchor' for the cell holding an array formula, 'spill' for the cells its answer fills. */
-  readonly array?: 'anchor' | 'spill';
-  readonly bold?: boolean;
-}
-
-export interface ParsedLayout {
-  readonly formats: readonly (RangeRef & { readonly format: string })[];
-  readonly columnWidths: readonly number[];
-  readonly boldRows: ReadonlySet<number>;
-  readonly frozenRows: number;
-}
+/** A user-facing refusal: the grid shows its message and nothing changed. */
+export class WorkbookError extends Error {}
 
 const NUMBER_KINDS: Record<string, NumberKind> = {
   NUMBER_PERCENT: 'percent',
@@ -53,6 +76,9 @@ const NUMBER_KINDS: Record<string, NumberKind> = {
   NUMBER_TIME: 'time',
   NUMBER_CURRENCY: 'currency',
 };
+
+/** How many steps can be undone. HyperFormula keeps as many (ENGINE_CONFIG.undoLimit). */
+export const HISTORY_LIMIT = 100;
 
 /** Text written as data stays text even when it looks like a number, a date or a formula. */
 function asText(text: string): string {
@@ -68,14 +94,54 @@ export function planCellContent(cell: PlanCell): RawCellContent {
 }
 
 /** A sheet plan (a template's, the demo's, a file's) as a sheet to add. */
-export function planSheet(plan: SheetPlan & { readonly frozenRows?: number }): NewSheet {
+export function planSheet(plan: SheetPlan): NewSheet {
   return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: plan };
+}
+
+/** Typed input as HyperFormula content: numbers as numbers, text always marked as text. */
+function typedContent(typed: TypedValue): RawCellContent {
+  switch (typed.kind) {
+    case 'blank':
+      return null;
+    case 'formula':
+      return typed.formula;
+    case 'text':
+      return asText(typed.text);
+    case 'boolean':
+      return typed.value;
+    case 'error':
+      return typed.code;
+    case 'number':
+      return typed.value;
+  }
+}
+
+interface Step {
+  readonly engine: boolean;
+  readonly before: ReadonlyMap<number, ParsedLayout>;
+  readonly after: ReadonlyMap<number, ParsedLayout>;
+  /** The order of the sheet tabs before and after (HyperFormula puts a sheet brought back by undo last). */
+  readonly orderBefore: readonly number[];
+  readonly orderAfter: readonly number[];
+  readonly place: Place;
+}
+
+interface InternalClip {
+  readonly text: string;
+  readonly sheet: number;
+  readonly range: RangeRef;
+  readonly cut: boolean;
 }
 
 export class Workbook {
   readonly hf: HyperFormula;
-  private readonly layouts = new Map<number, ParsedLayout>();
+  private layouts = new Map<number, ParsedLayout>();
+  /** Sheet ids in tab order. */
+  private order: number[] = [];
   private readonly listeners = new Set<() => void>();
+  private undoSteps: Step[] = [];
+  private redoSteps: Step[] = [];
+  private clip?: InternalClip;
 
   constructor(hf: HyperFormula = createEngine()) {
     this.hf = hf;
@@ -91,18 +157,119 @@ export class Workbook {
     for (const listener of this.listeners) listener();
   }
 
+  /** Sheet names in tab order. */
   sheetNames(): string[] {
-    return this.hf.getSheetNames();
+    return this.sheetOrder().map((id) => this.hf.getSheetName(id) ?? '');
+  }
+
+  /** Sheet ids in tab order: the order they were added in, kept through undo and redo. */
+  private sheetOrder(): number[] {
+    const ids = this.hf.getSheetNames().map((name) => this.hf.getSheetId(name) as number);
+    const existing = new Set(ids);
+    const order = this.order.filter((id) => existing.has(id));
+    for (const id of ids) if (!order.includes(id)) order.push(id);
+    this.order = order;
+    return order;
   }
 
   sheetId(name: string): number {
     const id = this.hf.getSheetId(name);
-    if (id === undefined) throw new Error(`There is no sheet named ${name}`);
+    if (id === undefined) throw new WorkbookError(text('playground.error.noSheet', { name }));
     return id;
   }
 
+  sheetName(sheet: number): string {
+    return this.hf.getSheetName(sheet) ?? '';
+  }
+
+  // ---- history -------------------------------------------------------------
+
   /**
-   * Adds a sheet with its content in one batch, under a name no other sheet
+   * Runs `apply` as one step of the history: its engine changes (through
+   * HyperFormula's undo stack) and its layout changes undo together. When it
+   * throws, nothing it did stays.
+   */
+  private record(place: Place, apply: () => void): void {
+    const before = new Map(this.layouts);
+    const orderBefore = [...this.sheetOrder()];
+    let engine: boolean;
+    try {
+      engine = asOneStep(this.hf, apply);
+    } catch (error) {
+      this.layouts = before;
+      this.order = orderBefore;
+      this.settle();
+      throw error;
+    }
+    const after = new Map(this.layouts);
+    const orderAfter = [...this.sheetOrder()];
+    const layoutChanged = [...new Set([...before.keys(), ...after.keys()])].some((id) => before.get(id) !== after.get(id));
+    if (engine || layoutChanged) {
+      this.undoSteps.push({ engine, before, after, orderBefore, orderAfter, place });
+      if (this.undoSteps.length > HISTORY_LIMIT) this.undoSteps.shift();
+      this.redoSteps = [];
+    }
+    this.settle();
+    this.changed();
+  }
+
+  /** Spilled answers find their size again; upkeep, not a step of the history. */
+  private settle(): void {
+    outsideHistory(this.hf, () => settleSpills(this.hf));
+  }
+
+  canUndo(): boolean {
+    return this.undoSteps.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.redoSteps.length > 0;
+  }
+
+  /** Takes back the last change; returns where it was, or undefined when there is nothing to undo. */
+  undo(): Place | undefined {
+    const step = this.undoSteps.pop();
+    if (!step) return undefined;
+    if (step.engine) this.hf.undo();
+    this.layouts = new Map(step.before);
+    this.order = [...step.orderBefore];
+    this.redoSteps.push(step);
+    this.settle();
+    this.changed();
+    return this.visiblePlace(step.place);
+  }
+
+  /** Makes the last undone change again; returns where it was. */
+  redo(): Place | undefined {
+    const step = this.redoSteps.pop();
+    if (!step) return undefined;
+    if (step.engine) this.hf.redo();
+    this.layouts = new Map(step.after);
+    this.order = [...step.orderAfter];
+    this.undoSteps.push(step);
+    this.settle();
+    this.changed();
+    return this.visiblePlace(step.place);
+  }
+
+  /** A place on a sheet that still exists (undoing "add sheet" removes the sheet it happened on). */
+  private visiblePlace(place: Place): Place {
+    if (this.hf.getSheetName(place.sheet) !== undefined) return place;
+    return { sheet: this.sheetId(this.sheetNames()[0]), range: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+
+  /** Forgets every step (a freshly opened workbook has nothing to undo). */
+  clearHistory(): void {
+    this.undoSteps = [];
+    this.redoSteps = [];
+    this.hf.clearUndoStack();
+    this.hf.clearRedoStack();
+  }
+
+  // ---- sheets ----------------------------------------------------------------
+
+  /**
+   * Adds a sheet with its content in one step, under a name no other sheet
    * has; if anything fails, the workbook is left as it was. Returns the name.
    */
   addSheet(preferredName: string, content: RawCellContent[][], layout: SheetLayout = {}): string {
@@ -110,38 +277,16 @@ export class Workbook {
   }
 
   /**
-   * Adds sheets in one batch (one step to undo), each under a name no other
-   * sheet has; if any fails, none is added. Returns their names, in order.
+   * Adds sheets (a file's, say) as one step, each under a name no other sheet
+   * has; if any fails, none is added. Returns their names, in order.
    */
   addSheets(sheets: readonly NewSheet[]): string[] {
     const names = this.freeNames(sheets.map((sheet) => sheet.name));
-    const parsed = sheets.map((sheet) => parseLayout(sheet.layout ?? {}));
-    const insert = () =>
-      this.hf.batch(() => {
-        names.forEach((name, i) => {
-          this.hf.addSheet(name);
-          this.hf.setSheetContent(this.sheetId(name), sheets[i].content);
-        });
-      });
-    try {
-      insert();
-    } catch (error) {
-      for (const name of names) {
-        const id = this.hf.getSheetId(name);
-        if (id !== undefined) this.hf.removeSheet(id);
-      }
-      throw error;
-    }
-    const settled = settleSpills(this.hf);
-    if (settled > 0) {
-      // Answers that needed another size took more batches. Now that their sizes are known, the
-      // sheets go in again in one batch, so that one undo takes the whole insert back.
-      for (let step = 0; step <= settled; step++) this.hf.undo();
-      insert();
-      settleSpills(this.hf);
-    }
-    names.forEach((name, i) => this.layouts.set(this.sheetId(name), parsed[i]));
-    this.changed();
+    const steps = this.undoSteps.length;
+    this.record({ sheet: 0, range: origin() }, () => this.suspended(() => this.writeSheets(names, sheets)));
+    const place = { sheet: this.sheetId(names[0]), range: origin() };
+    const last = this.undoSteps[this.undoSteps.length - 1];
+    if (last && this.undoSteps.length !== steps) this.undoSteps[this.undoSteps.length - 1] = { ...last, place };
     return names;
   }
 
@@ -152,99 +297,341 @@ export class Workbook {
     return names;
   }
 
-  /** Writes a template's plan to a new sheet (never over existing cells). Returns the sheet's name. */
+  /** Adds sheets under names already free (evaluation suspended, so formulas are computed once all are in). */
+  private writeSheets(names: readonly string[], sheets: readonly NewSheet[]): void {
+    names.forEach((name, i) => {
+      this.hf.addSheet(name);
+      const id = this.sheetId(name);
+      this.hf.setSheetContent(id, sheets[i].content);
+      this.layouts.set(id, parseLayout(sheets[i].layout ?? {}));
+    });
+  }
+
+  /** Runs engine changes with evaluation suspended: formulas are computed once, at the end. */
+  private suspended(change: () => void): void {
+    this.hf.suspendEvaluation();
+    try {
+      change();
+    } finally {
+      this.hf.resumeEvaluation();
+    }
+  }
+
+  /** Writes a template's plan to a new sheet (never over existing cells), as one step. Returns the sheet's name. */
   insertPlan(plan: SheetPlan): string {
     return this.insertPlans([plan])[0];
   }
 
-  /** Writes plans (a template's, or a file's sheets) to new sheets in one batch. Returns their names. */
-  insertPlans(plans: readonly (SheetPlan & { readonly frozenRows?: number })[]): string[] {
+  /** Writes plans (a file's sheets, say) to new sheets, as one step. Returns their names. */
+  insertPlans(plans: readonly SheetPlan[]): string[] {
     return this.addSheets(plans.map(planSheet));
   }
 
   /**
-   * Replaces every sheet with `sheets` (a new workbook, the demo, or a saved
-   * one). It clears the undo history: what was replaced is the caller's to
-   * keep (see io/snapshot.ts). Returns the new sheets' names.
+   * Puts `sheets` in place of every sheet (a new workbook, the demo, or the one
+   * kept in the browser). This is no step of the history: the history starts
+   * afresh, and what was replaced is the caller's to keep (see io/snapshot.ts).
+   * Checked before anything is removed, so a refusal leaves the workbook as it
+   * was. Returns the new sheets' names.
    */
   replaceAll(sheets: readonly NewSheet[]): string[] {
     if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
     const { maxRows, maxColumns } = this.hf.getConfig();
     for (const sheet of sheets) {
-      // Checked before anything is removed: HyperFormula would refuse it halfway through.
       if (sheet.content.length > maxRows || sheet.content.some((row) => row.length > maxColumns)) {
-        throw new Error(`Sheet ${sheet.name} is larger than ${maxRows} rows by ${maxColumns} columns`);
+        throw new WorkbookError(`Sheet ${sheet.name} is larger than ${maxRows} rows by ${maxColumns} columns`);
       }
     }
     const names: string[] = [];
     for (const sheet of sheets) names.push(uniqueSheetName(sheet.name, names));
-    const parsed = sheets.map((sheet) => parseLayout(sheet.layout ?? {}));
-    this.hf.batch(() => {
-      for (const name of this.sheetNames()) this.hf.removeSheet(this.sheetId(name));
-      names.forEach((name, i) => {
-        this.hf.addSheet(name);
-        this.hf.setSheetContent(this.sheetId(name), sheets[i].content);
-      });
-    });
-    settleSpills(this.hf);
-    this.hf.clearUndoStack();
-    this.hf.clearRedoStack();
-    this.layouts.clear();
-    names.forEach((name, i) => this.layouts.set(this.sheetId(name), parsed[i]));
+    const layouts = this.layouts;
+    const order = this.sheetOrder();
+    try {
+      // One step only so that a failure halfway takes back what was done; the history is then cleared.
+      asOneStep(this.hf, () =>
+        this.suspended(() => {
+          for (const id of order) this.hf.removeSheet(id);
+          this.layouts = new Map();
+          this.writeSheets(names, sheets);
+        }),
+      );
+    } catch (error) {
+      this.layouts = layouts;
+      this.order = order;
+      this.settle();
+      throw error;
+    }
+    this.order = names.map((name) => this.sheetId(name));
+    this.clip = undefined;
+    this.hf.clearClipboard();
+    this.settle();
+    this.clearHistory();
     this.changed();
     return names;
   }
 
-  /** Sets one cell from what the user typed: a value, or a formula starting with "=". */
-  setCell(sheet: number, ref: CellRef, input: string): void {
-    const address = { sheet, ...ref };
-    forgetSpill(this.hf, address);
-    const content = input.trim() === '' ? null : input;
-    this.hf.setCellContents(address, content);
-    this.afterEdit(sheet);
+  /** A new empty sheet after the others ("Sheet4"). Returns its id. */
+  addBlankSheet(): number {
+    let n = this.sheetNames().length + 1;
+    const taken = new Set(this.sheetNames().map((name) => name.toLowerCase()));
+    while (taken.has(text('playground.sheet.defaultName', { n }).toLowerCase())) n++;
+    return this.sheetId(this.addSheet(text('playground.sheet.defaultName', { n }), []));
   }
 
-  /** Empties every cell of a range. */
-  clear(sheet: number, range: RangeRef): void {
-    const rows = range.bottom - range.top + 1;
-    const cols = range.right - range.left + 1;
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) forgetSpill(this.hf, { sheet, row: r, col: c });
+  renameSheet(sheet: number, newName: string): void {
+    const name = newName.trim();
+    const old = this.sheetName(sheet);
+    if (name === old) return;
+    if (name === '') throw new WorkbookError(text('playground.error.sheetNameBlank'));
+    if (name.length > 31) throw new WorkbookError(text('playground.error.sheetNameLong'));
+    for (const ch of name) {
+      if ('[]*?/\\:'.includes(ch)) throw new WorkbookError(text('playground.error.sheetNameCharacter', { character: ch }));
     }
-    const empty: RawCellContent[][] = Array.from({ length: rows }, () => new Array<RawCellContent>(cols).fill(null));
-    this.hf.setCellContents({ sheet, row: range.top, col: range.left }, empty);
-    this.afterEdit(sheet);
+    if (name.startsWith("'") || name.endsWith("'")) throw new WorkbookError(text('playground.error.sheetNameCharacter', { character: "'" }));
+    if (this.sheetNames().some((other) => other !== old && other.toLowerCase() === name.toLowerCase())) {
+      throw new WorkbookError(text('playground.error.sheetNameTaken', { name }));
+    }
+    this.record({ sheet, range: origin() }, () => this.hf.renameSheet(sheet, name));
   }
 
-  private afterEdit(sheet: number): void {
-    settleSpills(this.hf);
-    this.retryBlockedSpills(sheet);
-    this.changed();
+  /** Removes a sheet (one step, so Undo brings it back); the last sheet stays. */
+  removeSheet(sheet: number): void {
+    if (this.sheetNames().length <= 1) throw new WorkbookError(text('playground.error.lastSheet'));
+    this.record({ sheet, range: origin() }, () => {
+      this.hf.removeSheet(sheet);
+      this.layouts.delete(sheet);
+    });
+  }
+
+  // ---- cells -----------------------------------------------------------------
+
+  /**
+   * Sets one cell from what the user typed, read as Sheets reads it (see
+   * typed-input.ts): a typed `$5,000` is the number 5000 shown as currency.
+   */
+  setCell(sheet: number, ref: CellRef, input: string): void {
+    const layout = this.layout(sheet);
+    const typed = parseTypedInput(input, { percentCell: isPercentFormat(formatAt(layout, ref)) });
+    const address = { sheet, ...ref };
+    this.record({ sheet, range: single(ref) }, () => {
+      forgetSpill(this.hf, address);
+      this.hf.setCellContents(address, typedContent(typed));
+      if (typed.kind === 'number' && typed.format) this.layouts.set(sheet, withFormat(layout, single(ref), typed.format));
+    });
+  }
+
+  /** Empties every cell of a range (their formats stay), as one step. */
+  clear(sheet: number, range: RangeRef): void {
+    const { height, width } = this.hf.getSheetDimensions(sheet);
+    const bottom = Math.min(range.bottom, height - 1);
+    const right = Math.min(range.right, width - 1);
+    if (bottom < range.top || right < range.left) return;
+    this.record({ sheet, range }, () => {
+      for (let r = range.top; r <= bottom; r++) {
+        for (let c = range.left; c <= right; c++) forgetSpill(this.hf, { sheet, row: r, col: c });
+      }
+      const empty: RawCellContent[][] = Array.from({ length: bottom - range.top + 1 }, () =>
+        new Array<RawCellContent>(right - range.left + 1).fill(null),
+      );
+      this.hf.setCellContents({ sheet, row: range.top, col: range.left }, empty);
+    });
+  }
+
+  // ---- clipboard -------------------------------------------------------------
+
+  /**
+   * A range as the clipboard takes it: each cell as the grid shows it, rows of
+   * cells for HTML and the same as tab-separated text. The workbook remembers
+   * the copy, so pasting it back here copies formulas (references shifted) and
+   * formats, as a spreadsheet does; `cut` moves the cells on paste.
+   */
+  copy(sheet: number, range: RangeRef, cut = false): ClipboardText {
+    const cells: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row: string[] = [];
+      for (let c = range.left; c <= range.right; c++) row.push(this.view(sheet, { row: r, col: c }).text);
+      cells.push(row);
+    }
+    const textForm = toTsv(cells);
+    const hfRange = { start: { sheet, row: range.top, col: range.left }, end: { sheet, row: range.bottom, col: range.right } };
+    if (cut) this.hf.cut(hfRange);
+    else this.hf.copy(hfRange);
+    this.clip = { text: textForm, sheet, range, cut };
+    return { text: textForm, cells };
+  }
+
+  /** Whether clipboard text is the workbook's own last copy. */
+  isOwnCopy(clipboardText: string): boolean {
+    return this.clip !== undefined && normalizeNewlines(clipboardText) === normalizeNewlines(this.clip.text);
   }
 
   /**
-   * HyperFormula keeps an array formula at #SPILL! after the cell in its way is
-   * emptied; entering it again lets it spill, as Sheets and Excel do.
+   * Pastes at `at`, as one step: the workbook's own copy (formulas shifted,
+   * formats along) or rows of cells from elsewhere (each read as typed input).
+   * Returns the range pasted into.
    */
-  private retryBlockedSpills(sheet: number): void {
-    const { height, width } = this.hf.getSheetDimensions(sheet);
-    const blocked: { address: { sheet: number; row: number; col: number }; formula: string }[] = [];
-    for (let row = 0; row < height; row++) {
-      for (let col = 0; col < width; col++) {
-        const address = { sheet, row, col };
-        const value = this.hf.getCellValue(address);
-        if (value instanceof DetailedCellError && value.type === 'SPILL') {
-          const formula = this.hf.getCellFormula(address);
-          if (formula) blocked.push({ address, formula });
-        }
-      }
-    }
-    if (blocked.length === 0) return;
-    this.hf.batch(() => {
-      for (const { address, formula } of blocked) this.hf.setCellContents(address, formula);
-    });
-    settleSpills(this.hf);
+  paste(sheet: number, at: CellRef, incoming: { readonly text: string; readonly cells?: string[][] }): RangeRef {
+    const clip = this.clip;
+    if (clip && this.isOwnCopy(incoming.text) && this.hf.getSheetName(clip.sheet) !== undefined) return this.pasteOwn(sheet, at, clip);
+    const cells = incoming.cells ?? parseTsv(incoming.text);
+    return this.pasteCells(sheet, at, cells);
   }
+
+  private pasteOwn(sheet: number, at: CellRef, clip: InternalClip): RangeRef {
+    const height = clip.range.bottom - clip.range.top;
+    const width = clip.range.right - clip.range.left;
+    const target = { top: at.row, left: at.col, bottom: at.row + height, right: at.col + width };
+    this.checkFits(target);
+    const formats = this.layout(clip.sheet).formats.flatMap((entry) => {
+      const top = Math.max(entry.top, clip.range.top);
+      const bottom = Math.min(entry.bottom, clip.range.bottom);
+      const left = Math.max(entry.left, clip.range.left);
+      const right = Math.min(entry.right, clip.range.right);
+      if (top > bottom || left > right) return [];
+      const dr = at.row - clip.range.top;
+      const dc = at.col - clip.range.left;
+      return [{ top: top + dr, bottom: bottom + dr, left: left + dc, right: right + dc, format: entry.format }];
+    });
+    this.record({ sheet, range: target }, () => {
+      for (let r = target.top; r <= target.bottom; r++) {
+        for (let c = target.left; c <= target.right; c++) forgetSpill(this.hf, { sheet, row: r, col: c });
+      }
+      this.hf.paste({ sheet, row: at.row, col: at.col });
+      let layout = withFormat(this.layout(sheet), target, GENERAL);
+      for (const { format, ...range } of formats) layout = withFormat(layout, range, format);
+      this.layouts.set(sheet, layout);
+    });
+    if (clip.cut) {
+      this.clip = undefined;
+      this.hf.clearClipboard();
+    }
+    return target;
+  }
+
+  private pasteCells(sheet: number, at: CellRef, cells: string[][]): RangeRef {
+    // Not Math.max(...rows): a paste of 200,000 rows would overflow the call stack.
+    const width = cells.reduce((widest, row) => Math.max(widest, row.length), 1);
+    const target = { top: at.row, left: at.col, bottom: at.row + cells.length - 1, right: at.col + width - 1 };
+    this.checkFits(target);
+    this.record({ sheet, range: target }, () => {
+      let layout = this.layout(sheet);
+      const content = cells.map((row, r) =>
+        Array.from({ length: width }, (_, c) => {
+          const ref = { row: at.row + r, col: at.col + c };
+          forgetSpill(this.hf, { sheet, ...ref });
+          const typed = parseTypedInput(row[c] ?? '', { percentCell: isPercentFormat(formatAt(layout, ref)) });
+          if (typed.kind === 'number' && typed.format) layout = withFormat(layout, single(ref), typed.format);
+          return typedContent(typed);
+        }),
+      );
+      this.hf.setCellContents({ sheet, row: at.row, col: at.col }, content);
+      this.layouts.set(sheet, layout);
+    });
+    return target;
+  }
+
+  private checkFits(range: RangeRef): void {
+    const { maxRows, maxColumns } = this.hf.getConfig();
+    if (range.bottom >= maxRows || range.right >= maxColumns) {
+      throw new WorkbookError(text('playground.error.pasteTooBig', { rows: maxRows, columns: maxColumns }));
+    }
+  }
+
+  // ---- rows and columns ------------------------------------------------------
+
+  insertRows(sheet: number, at: number, count = 1): void {
+    this.record({ sheet, range: { top: at, bottom: at + count - 1, left: 0, right: 0 } }, () => {
+      this.hf.addRows(sheet, [at, count]);
+      this.layouts.set(sheet, shiftRows(this.layout(sheet), at, count));
+    });
+  }
+
+  removeRows(sheet: number, at: number, count = 1): void {
+    this.record({ sheet, range: { top: at, bottom: at, left: 0, right: 0 } }, () => {
+      this.hf.removeRows(sheet, [at, count]);
+      this.layouts.set(sheet, shiftRows(this.layout(sheet), at, -count));
+    });
+  }
+
+  insertColumns(sheet: number, at: number, count = 1): void {
+    this.record({ sheet, range: { top: 0, bottom: 0, left: at, right: at + count - 1 } }, () => {
+      this.hf.addColumns(sheet, [at, count]);
+      this.layouts.set(sheet, shiftColumns(this.layout(sheet), at, count));
+    });
+  }
+
+  removeColumns(sheet: number, at: number, count = 1): void {
+    this.record({ sheet, range: { top: 0, bottom: 0, left: at, right: at } }, () => {
+      this.hf.removeColumns(sheet, [at, count]);
+      this.layouts.set(sheet, shiftColumns(this.layout(sheet), at, -count));
+    });
+  }
+
+  // ---- layout ----------------------------------------------------------------
+
+  layout(sheet: number): ParsedLayout {
+    return this.layouts.get(sheet) ?? EMPTY_LAYOUT;
+  }
+
+  /** Gives a range a number format (GENERAL takes it away), as one step. */
+  setFormat(sheet: number, range: RangeRef, format: string): void {
+    this.record({ sheet, range }, () => this.layouts.set(sheet, withFormat(this.layout(sheet), range, format)));
+  }
+
+  /** One more (or fewer) decimal place on a range, starting from the format of `from`. */
+  changeDecimals(sheet: number, range: RangeRef, from: CellRef, delta: number): void {
+    const value = this.hf.getCellValue({ sheet, ...from });
+    const format = withDecimals(this.numberFormat(sheet, from), typeof value === 'number' ? value : 0, delta);
+    if (format) this.setFormat(sheet, range, format);
+  }
+
+  setColumnWidth(sheet: number, col: number, width: number): void {
+    this.record({ sheet, range: { top: 0, bottom: 0, left: col, right: col } }, () =>
+      this.layouts.set(sheet, withColumnWidth(this.layout(sheet), col, width)),
+    );
+  }
+
+  setFrozenRows(sheet: number, rows: number): void {
+    this.record({ sheet, range: origin() }, () => this.layouts.set(sheet, withFrozenRows(this.layout(sheet), rows)));
+  }
+
+  /**
+   * The number format a cell shows with: the one it was given; else, for a
+   * result of one of our functions, the one its spec declares (attainment as a
+   * percentage, money as currency); else the kind of number typed into it.
+   */
+  numberFormat(sheet: number, ref: CellRef): string | undefined {
+    const explicit = formatAt(this.layout(sheet), ref);
+    if (explicit) return explicit;
+    return this.resultFormat(sheet, ref);
+  }
+
+  /**
+   * For a number with no format (numberFormat is undefined), the kind it was
+   * typed as: a percentage, a date, an amount in dollars. The grid shows it so.
+   */
+  numberKind(sheet: number, ref: CellRef): NumberKind | undefined {
+    return NUMBER_KINDS[this.hf.getCellValueDetailedType({ sheet, ...ref })];
+  }
+
+  private resultFormat(sheet: number, ref: CellRef): string | undefined {
+    const address = { sheet, ...ref };
+    const source = formulaSource(this.hf, address);
+    const spec = source?.name ? findFunction(source.name) : undefined;
+    if (!source || !spec?.format) return undefined;
+    let word: string | undefined;
+    if (typeof spec.format === 'object' && 'param' in spec.format) {
+      const index = spec.params.findIndex((param) => param.name === (spec.format as { param: string }).param);
+      const arg = source.args[index];
+      if (arg !== undefined && arg !== null && typeof arg !== 'string') return undefined;
+      // An argument that is not written out (a cell reference, say) could be any word: the number stays as it is.
+      if (index < source.args.length && arg === undefined) return undefined;
+      word = arg ?? undefined;
+    }
+    return NUMBER_FORMAT_CODES[resultFormatAt(spec, ref.col - source.anchor.col, word)];
+  }
+
+  // ---- reading ---------------------------------------------------------------
 
   /** Rows and columns holding anything, spilled answers included. */
   extent(sheet: number): { rows: number; cols: number } {
@@ -252,28 +639,54 @@ export class Workbook {
     return { rows: height, cols: width };
   }
 
-  layout(sheet: number): ParsedLayout {
-    return this.layouts.get(sheet) ?? EMPTY_LAYOUT;
-  }
-
-  /** What the formula bar shows: the formula, or the value as it would be typed. */
+  /**
+   * What editing a cell starts from: what could be typed to get the cell as it
+   * is. A number is its full value (a percentage with its %, a date as a date),
+   * never a display string; text that would read as something else keeps the
+   * apostrophe that makes it text. A cell a spilled answer covers has none.
+   */
   inputText(sheet: number, ref: CellRef): string {
     const address = { sheet, ...ref };
     const formula = this.hf.getCellFormula(address);
     if (formula !== undefined) return formula;
     if (this.hf.isCellPartOfArray(address)) return '';
-    const serialized = this.hf.getCellSerialized(address);
-    if (serialized === null || serialized === undefined) return '';
-    if (typeof serialized === 'number') {
-      const kind = NUMBER_KINDS[this.hf.getCellValueDetailedType(address)];
-      return kind === 'date' ? formatNumber(serialized, undefined, 'date') : String(serialized);
+    const value = this.hf.getCellValue(address);
+    if (value === null || value === undefined) return '';
+    if (value instanceof DetailedCellError) return value.value;
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number') return this.numberInput(sheet, ref, value);
+    const typed = parseTypedInput(value);
+    return typed.kind === 'text' && typed.text === value ? value : `'${value}`;
+  }
+
+  private numberInput(sheet: number, ref: CellRef, value: number): string {
+    const format = this.numberFormat(sheet, ref);
+    const kind = format ? undefined : this.numberKind(sheet, ref);
+    if (isPercentFormat(format) || kind === 'percent') return `${Number((value * 100).toPrecision(15))}%`;
+    const dateFormat = format && isDateFormat(format) ? format : kind === 'date' ? 'yyyy-mm-dd' : undefined;
+    if (dateFormat && Number.isInteger(value) && value > 0) {
+      return formatNumber(value, dateFormat.startsWith('y') ? 'yyyy-mm-dd' : dateFormat.startsWith('d') ? 'd/m/yyyy' : 'm/d/yyyy');
     }
-    if (typeof serialized === 'boolean') return serialized ? 'TRUE' : 'FALSE';
-    if (serialized instanceof Date) return serialized.toISOString().slice(0, 10);
-    const text = String(serialized);
-    // Text kept as text shows its apostrophe only where typing it bare would read as something else.
-    const bare = text.startsWith("'") ? text.slice(1) : text;
-    return readsAsValue(bare) ? `'${bare}` : bare;
+    return String(value);
+  }
+
+  /**
+   * What the formula bar shows: the cell's input, and for a cell a spilled
+   * answer covers, the formula it comes from (read-only, as in Sheets).
+   */
+  barText(sheet: number, ref: CellRef): { text: string; spilled: boolean; anchor?: CellRef } {
+    const input = this.inputText(sheet, ref);
+    if (input !== '' || !this.hf.isCellPartOfArray({ sheet, ...ref })) return { text: input, spilled: false };
+    const source = formulaSource(this.hf, { sheet, ...ref });
+    const formula = source ? this.hf.getCellFormula(source.anchor) : undefined;
+    if (!source || formula === undefined) return { text: '', spilled: false };
+    return { text: formula, spilled: true, anchor: { row: source.anchor.row, col: source.anchor.col } };
+  }
+
+  /** The full value of a cell as text, for the status line when its display is cut (###). */
+  fullValue(sheet: number, ref: CellRef): string {
+    const value = this.hf.getCellValue({ sheet, ...ref });
+    return typeof value === 'number' ? String(value) : '';
   }
 
   /** What a cell shows. */
@@ -288,18 +701,33 @@ export class Workbook {
         : 'spill'
       : undefined;
     const base = { bold, array } as const;
-    if (value instanceof DetailedCellError) {
-      // HyperFormula's own #SPILL! and parse-error texts do not say what to do; ours do.
-      const message =
-        value.type === 'SPILL' || value.type === 'ERROR' || !value.message ? describeErrorCode(value.value) : value.message;
-      return { ...base, text: value.value, kind: 'error', message };
-    }
+    if (value instanceof DetailedCellError) return { ...base, text: value.value, kind: 'error', message: this.explain(address, value) };
     if (value === null || value === undefined || value === '') return { ...base, text: '', kind: 'empty' };
     if (typeof value === 'boolean') return { ...base, text: value ? 'TRUE' : 'FALSE', kind: 'boolean' };
     if (typeof value === 'string') return { ...base, text: value, kind: 'text' };
-    const format = formatAt(layout, ref);
-    const kind = format ? undefined : NUMBER_KINDS[this.hf.getCellValueDetailedType(address)];
+    const format = this.numberFormat(sheet, ref);
+    const kind = format ? undefined : this.numberKind(sheet, ref);
     return { ...base, text: formatNumber(value, format, kind), kind: 'number' };
+  }
+
+  /** An error's explanation: the function's own message, or what to do about the engine's errors. */
+  private explain(address: { sheet: number; row: number; col: number }, error: DetailedCellError): string {
+    if (error.type === 'SPILL') {
+      const blocker = spillBlocker(this.hf, address);
+      return blocker ? text('playground.error.spillBlocked', { cell: cellName(blocker) }) : text('playground.error.spill');
+    }
+    if (error.type === 'ERROR') return text('playground.error.unreadable');
+    if (error.message) return error.message;
+    switch (error.value) {
+      case '#NAME?':
+        return text('playground.error.name');
+      case '#REF!':
+        return text('playground.error.ref');
+      case '#CYCLE!':
+        return text('playground.error.cycle');
+      default:
+        return error.value;
+    }
   }
 
   /** The size of the array answer whose formula is in this cell, or undefined when it holds none. */
@@ -313,14 +741,6 @@ export class Workbook {
     return array ? { width: array.width, height: array.height } : undefined;
   }
 
-  /** The number format a number in this cell is shown with: the sheet's, else one for the kind of number typed. */
-  numberFormat(sheet: number, ref: CellRef, value: number): string | undefined {
-    const format = formatAt(this.layout(sheet), ref);
-    if (format) return format;
-    const kind = NUMBER_KINDS[this.hf.getCellValueDetailedType({ sheet, ...ref })];
-    return kind ? formatForKind(kind, value) : undefined;
-  }
-
   /** The values of a range in the core's cell model: blanks as null, errors as their code. */
   values(sheet: number, range: RangeRef): Matrix {
     const values = this.hf.getRangeValues({
@@ -329,18 +749,11 @@ export class Workbook {
     });
     return values.map((row) => row.map(toCellValue));
   }
-}
 
-/** Whether typing `text` into a cell would give a formula, number, date, boolean or error rather than text. */
-function readsAsValue(text: string): boolean {
-  const trimmed = text.trim();
-  return (
-    /^[=']/.test(trimmed) ||
-    /^(?:true|false)$/i.test(trimmed) ||
-    /^#/.test(trimmed) ||
-    /^[-+$]?[\d.]/.test(trimmed) ||
-    /%$/.test(trimmed)
-  );
+  /** Whether a cell holds nothing (a spilled answer counts as something). */
+  isEmpty(sheet: number, ref: CellRef): boolean {
+    return this.hf.isCellEmpty({ sheet, ...ref });
+  }
 }
 
 function toCellValue(value: HfCellValue): CellValue {
@@ -349,47 +762,6 @@ function toCellValue(value: HfCellValue): CellValue {
   return value;
 }
 
-const ERROR_EXPLANATIONS: Record<string, string> = {
-  '#SPILL!': 'The answer needs more cells than are free: empty the cells below or to the right.',
-  '#NAME?': 'Unknown function or name.',
-  '#REF!': 'The formula refers to a cell that does not exist.',
-  '#CYCLE!': 'The formula depends on its own result.',
-  '#ERROR!': 'The formula could not be read: check its brackets, commas and quotes.',
-};
-
-function describeErrorCode(code: string): string {
-  return ERROR_EXPLANATIONS[code] ?? code;
-}
-
-const EMPTY_LAYOUT: ParsedLayout = { formats: [], columnWidths: [], boldRows: new Set(), frozenRows: 0 };
-
-function parseLayout(layout: SheetLayout): ParsedLayout {
-  const formats = (layout.formats ?? []).flatMap(({ range, format }) => {
-    const parsed = parseRange(range);
-    return parsed ? [{ ...parsed, format }] : [];
-  });
-  return {
-    formats,
-    columnWidths: layout.columnWidths ?? [],
-    boldRows: new Set(layout.boldRows ?? []),
-    frozenRows: Math.max(0, Math.floor(layout.frozenRows ?? 0)),
-  };
-}
-
-/** A parsed layout as plain data again, as a snapshot or an export keeps it. */
-export function layoutData(layout: ParsedLayout): SheetLayout {
-  return {
-    formats: layout.formats.map(({ format, ...range }) => ({ range: rangeName(range), format })),
-    columnWidths: [...layout.columnWidths],
-    boldRows: [...layout.boldRows],
-    frozenRows: layout.frozenRows,
-  };
-}
-
-function formatAt(layout: ParsedLayout, ref: CellRef): string | undefined {
-  for (let i = layout.formats.length - 1; i >= 0; i--) {
-    const f = layout.formats[i];
-    if (ref.row >= f.top && ref.row <= f.bottom && ref.col >= f.left && ref.col <= f.right) return f.format;
-  }
-  return undefined;
-}
+const origin = (): RangeRef => ({ top: 0, left: 0, bottom: 0, right: 0 });
+const single = (ref: CellRef): RangeRef => ({ top: ref.row, left: ref.col, bottom: ref.row, right: ref.col });
+const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\n$/, '');

@@ -87,8 +87,8 @@ describe('the playground in a browser', () => {
     for (const [ref, value] of [['M3', '100000'], ['M4', '100000'], ['M5', '0']]) await typeInto(ref, value);
     await typeInto('N3', '=QUOTA_ATTAINMENT(L3:L5, M3:M5)');
 
-    // 90000 / 100000 = 0.9; 120000 / 100000 = 1.2; quota 0 is #DIV/0! for that row only.
-    await expect(texts(['N3', 'N4', 'N5', 'N6'])).resolves.toEqual(['0.9', '1.2', '#DIV/0!', '']);
+    // 90000 / 100000 = 0.9; 120000 / 100000 = 1.2 (attainment shows as a percentage); quota 0 is #DIV/0! for that row only.
+    await expect(texts(['N3', 'N4', 'N5', 'N6'])).resolves.toEqual(['90.0%', '120.0%', '#DIV/0!', '']);
     await expect(cell('N5').getAttribute('title')).resolves.toBe('#DIV/0! quota is 0 in M5');
     await expect(cell('N4').getAttribute('class')).resolves.toContain('is-spill');
 
@@ -98,14 +98,14 @@ describe('the playground in a browser', () => {
 
     // Fixing the quota fixes the row: 45000 / 50000 = 0.9.
     await typeInto('M5', '50000');
-    await expect(texts(['N3', 'N4', 'N5'])).resolves.toEqual(['0.9', '1.2', '0.9']);
+    await expect(texts(['N3', 'N4', 'N5'])).resolves.toEqual(['90.0%', '120.0%', '90.0%']);
 
     // A value typed where the answer spills blocks it, as in Excel.
     await typeInto('N4', 'in the way');
     await expect(cell('N3').textContent()).resolves.toBe('#SPILL!');
     await cell('N4').click();
     await page.keyboard.press('Delete');
-    await expect(texts(['N3', 'N4', 'N5'])).resolves.toEqual(['0.9', '1.2', '0.9']);
+    await expect(texts(['N3', 'N4', 'N5'])).resolves.toEqual(['90.0%', '120.0%', '90.0%']);
     await page.screenshot({ path: path.join(RESULTS, 'playground-formula.png') });
   });
 
@@ -131,7 +131,7 @@ describe('the playground in a browser', () => {
     await showSheet('SalesOps Examples');
     await expectExampleValues();
     await showSheet('Summary');
-    await expect(texts(['L3', 'N3', 'N4'])).resolves.toEqual(['90000', '0.9', '1.2']);
+    await expect(texts(['L3', 'N3', 'N4'])).resolves.toEqual(['90000', '90.0%', '120.0%']);
   });
 
   it('made no request beyond the local server and logged no errors', () => {

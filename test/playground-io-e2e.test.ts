@@ -69,6 +69,9 @@ const tabs = () => page.locator('.pg-tab').allTextContents();
 const activeSheet = () => page.locator('.pg-tab[aria-selected="true"]').textContent();
 const notice = () => page.locator('.pg-notice-text').textContent();
 const menu = (action: string) => page.locator(`.pg-menu-button[data-action="${action}"]`);
+const tool = (action: string) => page.locator(`.pg-tool[data-action="${action}"]`);
+/** The rows that stay on screen at the top of the sheet shown (1-based). */
+const frozenRows = () => page.locator('table.pg-grid tr.is-frozen').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.row) + 1));
 
 async function ready(): Promise<void> {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
@@ -111,10 +114,10 @@ describe('files in and out of the playground', () => {
     ]);
     await expect(cell('C2').getAttribute('class')).resolves.toContain('is-number');
     await expect(cell('A1').getAttribute('class')).resolves.toContain('is-bold');
-    await expect(page.locator('table.pg-grid tbody tr').first().getAttribute('class')).resolves.toContain('is-frozen');
-    // The functions work on it: Σ amount × probability of the first five deals = 72375.05.
+    await expect(frozenRows()).resolves.toEqual([1]);
+    // The functions work on it: Σ amount × probability of the first five deals = 72375.05, shown as money.
     await typeInto('J1', '=WEIGHTED_PIPELINE(C2:C6,F2:F6)');
-    await expect(cell('J1').textContent()).resolves.toBe('72375.05');
+    await expect(cell('J1').textContent()).resolves.toBe('$72,375');
     await cell('A2').click();
     await page.screenshot({ path: path.join(RESULTS, 'playground-import.png') });
   });
@@ -129,6 +132,14 @@ describe('files in and out of the playground', () => {
     await expect(cell('B1').textContent()).resolves.toBe('40,000');
     await cell('B1').click();
     await expect(page.locator('.pg-formula-input').inputValue()).resolves.toBe("=AVG_DEAL_SIZE('Won deals'!B2:B4)");
+    // Opening the file was one step: one Undo takes both sheets away, one Redo brings both back.
+    const withFile = [...DEMO, 'salesforce-opportunities', 'Won deals', 'Summary (2)'];
+    await tool('undo').click();
+    await expect(tabs()).resolves.toEqual([...DEMO, 'salesforce-opportunities']);
+    await tool('redo').click();
+    await expect(tabs()).resolves.toEqual(withFile);
+    await page.locator('.pg-tab[data-sheet="Summary (2)"]').click();
+    await expect(cell('B1').textContent()).resolves.toBe('40,000');
   });
 
   it('opens a HubSpot export dropped on the grid', async () => {
@@ -179,8 +190,8 @@ describe('files in and out of the playground', () => {
     await ready();
     await expect(tabs()).resolves.toEqual([...DEMO, 'salesforce-opportunities', 'Won deals', 'Summary (2)', 'hubspot-deals']);
     await page.locator('.pg-tab[data-sheet="salesforce-opportunities"]').click();
-    await expect(texts(['C2', 'D2', 'J1'])).resolves.toEqual(['USD 12,000.00', '3/31/2026', '72375.05']);
-    await expect(page.locator('table.pg-grid tbody tr').first().getAttribute('class')).resolves.toContain('is-frozen');
+    await expect(texts(['C2', 'D2', 'J1'])).resolves.toEqual(['USD 12,000.00', '3/31/2026', '$72,375']);
+    await expect(frozenRows()).resolves.toEqual([1]);
   });
 
   it('New workbook is one click, and Undo brings the work back', async () => {
@@ -188,12 +199,14 @@ describe('files in and out of the playground', () => {
     await menu('new').click();
     await expect(tabs()).resolves.toEqual(['Sheet1']);
     await expect(notice()).resolves.toBe('Started a new workbook.');
+    // A new workbook has nothing to undo in the grid: the notice's Undo is what brings the old one back.
+    await expect(tool('undo').isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'playground-new-workbook.png') });
     await page.locator('.pg-notice-action').click();
     await expect(tabs()).resolves.toEqual(before);
     await expect(notice()).resolves.toBe('Your previous workbook is back.');
     await page.locator('.pg-tab[data-sheet="salesforce-opportunities"]').click();
-    await expect(cell('J1').textContent()).resolves.toBe('72375.05');
+    await expect(cell('J1').textContent()).resolves.toBe('$72,375');
   });
 
   it('Restore demo data is one click, lasts across a reload, and Undo was there for it', async () => {

@@ -34,6 +34,11 @@ function worked(): Workbook {
   workbook.addSheet('Notes', [['Owner', 'Due'], ["'007", '2026-03-31'], [150, '=A3*2']], { frozenRows: 1, boldRows: [1], columnWidths: [120, 90] });
   const summary = workbook.sheetId('Summary');
   workbook.setCell(summary, parseCell('L4')!, '=C4:C6/1000');
+  // Layout changed by hand, as the grid's toolbar, column edges and sheet menu change it.
+  const notes = workbook.sheetId('Notes');
+  workbook.setFormat(notes, parseRange('A3')!, '#,##0.00');
+  workbook.setColumnWidth(notes, 2, 150);
+  workbook.setFrozenRows(summary, 3);
   return workbook;
 }
 
@@ -65,9 +70,22 @@ describe('a snapshot of the workbook', () => {
     expect(stored[4][5]).toBeNull();
   });
 
-  it('replacing the workbook leaves nothing to undo: what was replaced is the caller’s to keep', () => {
+  it('keeps the layout given by hand: formats, widths and frozen rows', () => {
+    const restored = new Workbook();
+    restoreSnapshot(restored, readSnapshot(structuredClone(takeSnapshot(worked()))));
+    const notes = restored.sheetId('Notes');
+    expect(restored.view(notes, parseCell('A3')!).text).toBe('150.00');
+    expect(restored.layout(notes).columnWidths).toEqual([120, 90, 150]);
+    expect(restored.layout(restored.sheetId('Summary')).frozenRows).toBe(3);
+  });
+
+  it('replacing the workbook leaves nothing to undo or redo: what was replaced is the caller’s to keep', () => {
     const workbook = worked();
+    expect(workbook.canUndo()).toBe(true);
+    workbook.undo();
+    expect(workbook.canRedo()).toBe(true);
     restoreSnapshot(workbook, takeSnapshot(worked()));
+    expect([workbook.canUndo(), workbook.canRedo(), workbook.undo()]).toEqual([false, false, undefined]);
     expect(workbook.hf.isThereSomethingToUndo()).toBe(false);
   });
 });
@@ -122,7 +140,8 @@ describe('a session', () => {
     expect(session.autosave?.pending).toBe(true);
     await session.autosave?.flush();
     const saved = readSnapshot(store.data.get(WORKBOOK_KEY));
-    expect(saved.sheets.find((sheet) => sheet.name === 'Notes')?.content[4][0]).toBe('42');
+    // Typed 42 is the number 42.
+    expect(saved.sheets.find((sheet) => sheet.name === 'Notes')?.content[4][0]).toBe(42);
   });
 
   it('opens the demo, says so, and keeps the unreadable data when what was saved cannot be read', async () => {

@@ -110,6 +110,15 @@ describe('the downloaded .xlsx, read back with ExcelJS', () => {
     expect(file.getWorksheet('Opportunities')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(file.getWorksheet('Summary')!.views ?? []).toEqual([]);
   });
+
+  it('writes a result of ours in the format its function declares, as the grid shows it', () => {
+    // No format was given to J1 or J2: weighted pipeline is money, attainment a percentage.
+    const sheet = workbook.sheetId('Opportunities');
+    expect(workbook.view(sheet, parseCell('J1')!).text).toBe('$72,375');
+    expect(cell('Opportunities', 'J1').numFmt).toBe('$#,##0');
+    expect(workbook.view(sheet, parseCell('J2')!).text).toBe('12.0%');
+    expect(cell('Opportunities', 'J2').numFmt).toBe('0.0%');
+  });
 });
 
 describe('an .xlsx downloaded from the playground and opened again', () => {
@@ -216,8 +225,15 @@ describe('an .xlsx made by Excel, opened', () => {
     expect(workbook.layout(report)).toMatchObject({ frozenRows: 1, boldRows: new Set([1]) });
   });
 
-  it('is one step to undo', () => {
-    workbook.hf.undo();
+  it('is one step to undo, and one to redo', () => {
+    workbook.undo();
+    expect(workbook.sheetNames()).toEqual(DEMO);
+    expect(workbook.canUndo()).toBe(false);
+    workbook.redo();
+    expect(workbook.sheetNames()).toEqual([...DEMO, 'Data', 'Report']);
+    expect([at('Data', 'E2'), at('Data', 'E4'), at('Data', 'F4')]).toEqual([180000, 90000, 85000]);
+    expect(workbook.layout(workbook.sheetId('Report'))).toMatchObject({ frozenRows: 1, boldRows: new Set([1]) });
+    workbook.undo();
     expect(workbook.sheetNames()).toEqual(DEMO);
   });
 
@@ -235,9 +251,11 @@ describe('an .xlsx made by Excel, opened', () => {
       ['Best Case', 3000],
       ['Pipeline', 3000],
     ]);
-    demo.hf.undo();
+    demo.undo();
     expect(demo.sheetNames()).toEqual(DEMO);
-    expect(demo.hf.isThereSomethingToUndo()).toBe(false);
+    expect(demo.canUndo()).toBe(false);
+    demo.redo();
+    expect(demo.values(demo.sheetId(sheet), parseRange('B4:B7')!)).toEqual([[1000], [3000], [3000], [3000]]);
   });
 });
 

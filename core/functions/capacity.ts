@@ -33,6 +33,7 @@ export const REPS_NEEDED = defineFunction({
     ),
   ],
   result: 'per-row',
+  format: 'count',
   examples: [
     { args: [10000000, 1000000, 0.8], expect: 13 },
     { args: [10000000, 1000000], expect: 10 },
@@ -69,6 +70,7 @@ export const TEAM_CAPACITY = defineFunction({
     ),
   ],
   result: 'aggregate',
+  format: 'currency',
   examples: [
     { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]], 0.8], expect: 1600000 },
     { args: [[[1000000], [1000000], [1000000]], [[1], [3], [12]], [[0.25, 0.5, 0.75]]], expect: 2000000 },
@@ -101,6 +103,7 @@ export const RAMP_TIME = defineFunction({
     choice(text('statistic', 'mean (the default) or median.'), 'mean', ['mean', 'median']),
   ],
   result: 'aggregate',
+  format: 'number',
   examples: [
     { args: [[['2026-01-01'], ['2026-02-01']], [['2026-04-01'], ['2026-06-01']]], expect: 105 },
     // 90, 120 and 31 days.

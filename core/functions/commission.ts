@@ -32,6 +32,7 @@ export const COMMISSION = defineFunction({
     optional(numbers('quota', 'Quota, to read the tier bounds as attainment (1 or 100% is quota); a cell or a column.', { limit: 'positive' })),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [650000, PLAN_TIERS, null, null, 500000], expect: 58750 },
     { args: [650000, PLAN_TIERS, 'retroactive', null, 500000], expect: 97500 },
@@ -81,6 +82,7 @@ export const PAYOUT_CURVE = defineFunction({
     optional(number('cap', 'The most the curve pays, as a share of target incentive (225% or 2.25). Blank means no cap.')),
   ],
   result: 'per-row',
+  format: 'percent',
   examples: [
     { args: [0.8, CURVE], expect: 0.6 },
     { args: [0.4, CURVE], expect: 0 },
@@ -119,6 +121,7 @@ export const DRAW_SCHEDULE = defineFunction({
     optional(boolean('recoverable', 'TRUE (default): earnings above the draw first repay what the draw advanced. FALSE: the draw is a floor and nothing is owed.'), true),
   ],
   result: 'table',
+  format: { columns: ['currency', 'currency'] },
   examples: [
     {
       args: [[[1500], [500], [3000]], 2000],
@@ -156,6 +159,7 @@ export const CLAWBACK = defineFunction({
     choice(text('method', 'full (recover all of it) or prorated (recover commission × (1 − days active / window_days)).'), 'full', ['full', 'prorated']),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [1000, '2026-01-01', '2026-03-02', 90], expect: 1000 },
     { args: [1000, '2026-01-01', '2026-03-02', 90, 'prorated'], expect: 333.3333333333333 },
@@ -203,6 +207,7 @@ export const SPLIT_CREDIT = defineFunction({
     optional(boolean('allow_overlay', 'TRUE lets the splits add up to more than 100% (overlay credit, e.g. a specialist credited on top of the account rep). Default FALSE.'), false),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [100000, [[0.6, 0.4]]], expect: [[60000, 40000]] },
     // Overlay: the account reps split 100% and a specialist gets 20% on top.

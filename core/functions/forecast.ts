@@ -22,6 +22,7 @@ export const FORECAST_ERROR = defineFunction({
     choice(text('denominator', 'Divide by the actual (default) or the forecast.'), 'actual', ['actual', 'forecast']),
   ],
   result: 'per-row or aggregate',
+  format: { param: 'measure', formats: { pe: 'percent', ape: 'percent', mape: 'percent', wape: 'percent', bias: 'currency', tracking_signal: 'decimal' } },
   examples: [
     { args: [90000, 100000], expect: -0.1111111111111111 },
     { args: [90000, 100000, null, 'forecast'], expect: -0.1 },
@@ -108,6 +109,7 @@ export const FORECAST_ACCURACY = defineFunction({
   summary: 'Forecast accuracy as 1 − WAPE, floored at 0 (1 means every forecast was exact).',
   params: [ACTUALS, numbers('forecasts', 'What was forecast for the same rows.')],
   result: 'aggregate',
+  format: 'percent',
   examples: [
     { args: [[[100], [200], [400]], [[110], [180], [400]]], expect: 0.9571428571428572 },
     { args: [[[100], [200], [400], [null], [null]], [[110], [180], [400], [450], [500]]], expect: 0.9571428571428572 },
@@ -127,6 +129,7 @@ export const RUN_RATE = defineFunction({
     numbers('days_in_period', 'Days in the whole period.', { limit: 'nonNegative' }),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [{ args: [250000, 30, 90], expect: 750000 }],
   impl(actual, elapsed, period) {
     return new Rows([actual, elapsed, period]).map((i) => {
@@ -159,6 +162,7 @@ export const FORECAST_ROLLUP = defineFunction({
     labels('categories', 'Forecast category per deal: Closed, Commit, Best Case, Pipeline or Omitted.'),
   ],
   result: 'table',
+  format: { columns: ['general', 'currency'] },
   examples: [
     {
       args: [[[100], [50], [30], [20], [10]], [['Closed'], ['Commit'], ['Best Case'], ['Pipeline'], ['Omitted']]],

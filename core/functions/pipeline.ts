@@ -43,6 +43,7 @@ export const WEIGHTED_PIPELINE = defineFunction({
     optional(date('period_end', 'Last day of the period (inclusive).')),
   ],
   result: 'aggregate',
+  format: 'currency',
   examples: [
     { args: [[[100000], [50000], [20000]], [[0.2], [0.5], [0.9]]], expect: 63000 },
     {
@@ -108,6 +109,7 @@ export const PIPELINE_COVERAGE = defineFunction({
     optional(numbers('closed_won', 'Already closed and won this period; it reduces the quota still to close.', { blank: 'optional' })),
   ],
   result: 'per-row',
+  format: 'decimal',
   examples: [
     { args: [900000, 500000, 200000], expect: 3 },
     { args: [[[900000], [400000]], [[500000], [300000]], [[200000], [300000]]], expect: [[3], ['#N/A']] },
@@ -133,6 +135,7 @@ export const WIN_RATE = defineFunction({
     choice(text('basis', '"closed" ignores open deals; "all" divides by every deal (close rate).'), 'closed', ['closed', 'all']),
   ],
   result: 'aggregate',
+  format: 'percent',
   examples: [
     { args: [[['Won'], ['Lost'], ['Won'], ['Open'], ['Lost']]], expect: 0.5 },
     { args: [[['Won'], ['Lost'], ['Won'], ['Open'], ['Lost']], null, null, 'all'], expect: 0.4 },
@@ -177,6 +180,7 @@ export const STAGE_CONVERSION = defineFunction({
     labels('stage_order', 'The stages in funnel order, first to last.'),
   ],
   result: 'table',
+  format: { columns: ['general', 'count', 'percent'] },
   examples: [
     {
       args: [
@@ -242,6 +246,7 @@ export const SALES_CYCLE = defineFunction({
     choice(text('statistic', '"mean" or "median".'), 'mean', ['mean', 'median']),
   ],
   result: 'aggregate',
+  format: 'number',
   examples: [
     {
       args: [
@@ -296,6 +301,7 @@ export const AVG_DEAL_SIZE = defineFunction({
     optional(text('won_label', 'The label that means won.'), 'Won'),
   ],
   result: 'aggregate',
+  format: 'currency',
   examples: [
     { args: [[[10000], [30000], [50000]], [['Won'], ['Won'], ['Lost']]], expect: 20000 },
     { args: [[[10000], [30000], [50000]]], expect: 30000 },
@@ -330,6 +336,7 @@ export const SALES_VELOCITY = defineFunction({
     numbers('cycle_days', 'Sales cycle length in days.', { limit: 'positive' }),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [{ args: [40, 0.25, 20000, 50], expect: 4000 }],
   impl(opportunities, winRate, dealSize, cycleDays) {
     return new Rows([opportunities, winRate, dealSize, cycleDays]).map(
@@ -347,6 +354,7 @@ export const CAC = defineFunction({
     numbers('new_customers', 'New customers won in the period.', { limit: 'positive' }),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [{ args: [500000, 125], expect: 4000 }],
   impl(cost, customers) {
     return new Rows([cost, customers]).map((i) => cost.at(i) / customers.at(i));

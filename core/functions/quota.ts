@@ -17,6 +17,7 @@ export const QUOTA_ATTAINMENT = defineFunction({
     numbers('quota', 'Each rep\'s quota for the same period; one cell applies to every row.', { limit: 'positive' }),
   ],
   result: 'per-row',
+  format: 'percent',
   examples: [
     { args: [[[90000], [120000], ['']], 100000], expect: [[0.9], [1.2], ['']] },
     { args: [45000, 50000], expect: 0.9 },
@@ -47,6 +48,7 @@ export const QUOTA_ATTAINMENT_RATE = defineFunction({
     optional(number('threshold', 'Attainment that counts as "at quota", e.g. 90%.'), 1),
   ],
   result: 'aggregate',
+  format: 'percent',
   examples: [
     { args: [[[90], [120], [100], [40]], [[100], [100], [100], [100]]], expect: 0.5 },
     { args: [[[90], [120], [100], [40]], [[100], [100], [100], [100]], 0.9], expect: 0.75 },
@@ -80,6 +82,7 @@ export const PRORATED_QUOTA = defineFunction({
     optional(dates('active_to', 'Last day the rep is active; blank means to the end of the period.', { blank: 'optional' })),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [300000, '2026-01-01', '2026-03-31', '2026-02-15'], expect: 150000 },
     { args: [300000, '2026-01-01', '2026-03-31', '2025-06-01', '2026-01-30'], expect: 100000 },
@@ -110,6 +113,7 @@ export const RAMPED_QUOTA = defineFunction({
     table('ramp', 'Fractions for months 1, 2, … as a row or column, e.g. {25%, 50%, 75%}.'),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [60000, 2, [[0.25, 0.5, 0.75]]], expect: 30000 },
     { args: [60000, 4, [[0.25, 0.5, 0.75]]], expect: 60000 },
@@ -143,6 +147,7 @@ export const ALLOCATE_QUOTA = defineFunction({
     optional(number('round_to', 'Round each share to a multiple of this (1000 for whole thousands).'), 0.01),
   ],
   result: 'per-row',
+  format: 'currency',
   examples: [
     { args: [1000000, [[5], [3], [2]], 1000], expect: [[500000], [300000], [200000]] },
     { args: [100, [[1], [1], [1]], 1], expect: [[34], [33], [33]] },

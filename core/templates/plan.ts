@@ -26,6 +26,8 @@ export interface SheetPlan {
   readonly columnWidths?: readonly number[];
   /** Rows shown in bold (1-based), e.g. headers. */
   readonly boldRows?: readonly number[];
+  /** Rows kept on screen at the top while the sheet scrolls: 1 for a data sheet's header row. */
+  readonly frozenRows?: number;
 }
 
 export function isFormulaCell(cell: PlanCell): cell is FormulaCell {

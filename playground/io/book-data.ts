@@ -15,7 +15,8 @@
  *   file back into the playground makes it spill again (io/insert-imported.ts).
  */
 import { DetailedCellError, type CellValue as HfCellValue } from 'hyperformula';
-import { rangeName } from '../../core/a1';
+import { type CellRef, rangeName } from '../../core/a1';
+import { formatForKind } from '../format';
 import type { Workbook } from '../workbook';
 import { toFileFormula } from './file-formulas';
 import type { BookCell, BookData, BookSheet } from './xlsx';
@@ -24,6 +25,18 @@ function cachedValue(value: HfCellValue): BookCell['value'] {
   if (value instanceof DetailedCellError) return { error: value.value };
   if (value === undefined || value === '') return null;
   return value;
+}
+
+/**
+ * The number format a number is written with: the one the grid shows it with
+ * (its own, or the one its function's spec declares), else one that shows the
+ * kind of number typed (a percentage, a date, dollars) the way the grid does.
+ */
+function fileFormat(workbook: Workbook, sheet: number, ref: CellRef, value: number): string | undefined {
+  const format = workbook.numberFormat(sheet, ref);
+  if (format) return format;
+  const kind = workbook.numberKind(sheet, ref);
+  return kind ? formatForKind(kind, value) : undefined;
 }
 
 function sheetData(workbook: Workbook, name: string): BookSheet {
@@ -42,7 +55,7 @@ function sheetData(workbook: Workbook, name: string): BookSheet {
     const bold = layout.boldRows.has(row + 1) || undefined;
     for (let col = 0; col < Math.max(raw.length, shown.length); col++) {
       const value = cachedValue(shown[col] ?? null);
-      const format = typeof value === 'number' ? workbook.numberFormat(sheet, { row, col }, value) : undefined;
+      const format = typeof value === 'number' ? fileFormat(workbook, sheet, { row, col }, value) : undefined;
       const content = raw[col];
       if (typeof content === 'string' && content.startsWith('=') && !spilled.has(`${row},${col}`)) {
         const { formula, custom } = toFileFormula(content.slice(1));

@@ -7,10 +7,8 @@
 import type { SheetPlan } from '../../core/templates';
 import type { DayOrder } from '../../core/written';
 
-export interface ImportedSheet extends SheetPlan {
-  /** Rows kept in view while scrolling: the header. */
-  readonly frozenRows?: number;
-}
+/** A sheet read from a file: a sheet plan, with its header row frozen. */
+export type ImportedSheet = SheetPlan;
 
 /** A note on how a file was read; `sheet` is the index of the sheet it concerns in ImportedFile.sheets. */
 export type ImportNote =

@@ -10,7 +10,8 @@
  */
 import type { RawCellContent } from 'hyperformula';
 import { MAX_COLUMNS, MAX_ROWS } from '../limits';
-import { type NewSheet, type SheetLayout, type Workbook, layoutData } from '../workbook';
+import { type SheetLayout, layoutData } from '../layout';
+import type { NewSheet, Workbook } from '../workbook';
 
 export const SNAPSHOT_FORMAT = 'salesops-playground-workbook';
 export const SNAPSHOT_VERSION = 1;

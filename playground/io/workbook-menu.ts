@@ -5,7 +5,7 @@
  * they keep what they replaced and offer it back (Undo) until the next notice.
  */
 import { text } from '../../ui/messages';
-import type { Grid } from '../grid';
+import type { Grid } from '../grid/grid';
 import type { Workbook } from '../workbook';
 import { bookData } from './book-data';
 import { failureMessage, openedMessage } from './import-message';

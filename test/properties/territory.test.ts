@@ -38,7 +38,7 @@ describe('ROUND_ROBIN', () => {
     );
   });
 
-  it('with weights, every prefix of picks gives each rep its weighted share within one item', () => {
+  it('with weights, every prefix of picks gives each rep its weighted share within two items', () => {
     fc.assert(
       fc.property(
         reps.chain((names) =>
@@ -58,7 +58,7 @@ describe('ROUND_ROBIN', () => {
             seen.forEach((count, i) => (worst = Math.max(worst, Math.abs(count - ((k + 1) * weights[i]) / total))));
           });
           expect(picks).toHaveLength(n);
-          expect(worst).toBeLessThan(1);
+          expect(worst).toBeLessThan(2);
         },
       ),
       RUNS,
