@@ -73,14 +73,14 @@ function groupThousands(digits: string): string {
 /** Literal text in a number format, as shown: '"USD "' is USD and a space. */
 const unquote = (text: string) => text.replace(/"/g, '');
 
-/** The parts of a number format: prefix, integer digits, decimal places, percent sign, suffix. */
+/** The parts of a number format: prefix, integer digits, decimal places, percent sign, suffix (with their quotes, as written). */
 function patternParts(format: string) {
   let i = 0;
   // A quoted literal ('"Fr. "#,##0') may hold any character, digits and points included.
   for (let quoted = false; i < format.length && (quoted || !'#0,.%'.includes(format[i])); i++) {
     if (format[i] === '"') quoted = !quoted;
   }
-  const prefix = unquote(format.slice(0, i));
+  const prefix = format.slice(0, i);
   const integerFrom = i;
   while (i < format.length && '#0,'.includes(format[i])) i++;
   const integerPart = format.slice(integerFrom, i);
@@ -91,7 +91,7 @@ function patternParts(format: string) {
     decimals = format.slice(from, i);
   }
   const percent = format[i] === '%' ? '%' : '';
-  return { prefix, integerPart, decimals, percent, suffix: unquote(format.slice(i + percent.length)) };
+  return { prefix, integerPart, decimals, percent, suffix: format.slice(i + percent.length) };
 }
 
 /** '#,##0.00', '0%', '$#,##0' and the like. */
@@ -103,7 +103,7 @@ function formatNumberPattern(value: number, format: string): string {
   const [whole, fraction] = fixed.split('.');
   const grouped = integerPart.includes(',') ? groupThousands(whole) : whole;
   const negative = scaled < 0 && Number(fixed) !== 0;
-  return `${negative ? '-' : ''}${prefix}${grouped}${fraction ? `.${fraction}` : ''}${percent}${suffix}`;
+  return `${negative ? '-' : ''}${unquote(prefix)}${grouped}${fraction ? `.${fraction}` : ''}${percent}${unquote(suffix)}`;
 }
 
 /** General: whole numbers as they are, others to 10 significant digits. */

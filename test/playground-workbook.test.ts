@@ -265,3 +265,16 @@ describe('formats of fresh results', () => {
     expect(['D1', 'E1', 'D2', 'E2', 'E3'].map(s.shown)).toEqual(['Category', 'Amount', 'Closed', '$100', '$150']);
   });
 });
+
+describe('decimal places on a format with quoted text', () => {
+  it('an imported amount in "USD "#,##0.00 gets one more or fewer place and stays an amount', () => {
+    const s = sheet([[12000.5]]);
+    s.workbook.setFormat(s.id, s.range('A1'), '"USD "#,##0.00');
+    expect(s.shown('A1')).toBe('USD 12,000.50');
+    s.workbook.changeDecimals(s.id, s.range('A1'), s.ref('A1'), 1);
+    expect(s.shown('A1')).toBe('USD 12,000.500');
+    s.workbook.changeDecimals(s.id, s.range('A1'), s.ref('A1'), -3);
+    expect(s.shown('A1')).toBe('USD 12,001');
+    expect(s.workbook.numberFormat(s.id, s.ref('A1'))).toBe('"USD "#,##0');
+  });
+});
