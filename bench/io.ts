@@ -28,8 +28,8 @@ const STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Clos
 const PROBABILITY = [10, 20, 50, 75, 100, 0];
 const OWNERS = ['Alex Morgan', 'Priya Shah', 'Diego Alvarez', 'Mei Tanaka', 'Sam Carter', 'Fatima Noor', 'Lukas Weber', 'Grace Kim'];
 
-/** A Salesforce opportunity report export of `rows` deals, footer and all. */
-function salesforceCsv(rows: number): string {
+/** A Salesforce opportunity report export of `rows` deals, footer and all (the playground's io test opens one too). */
+export function salesforceCsv(rows: number): string {
   const r = mulberry32(11);
   const lines = ['"Opportunity Name","Account Name","Amount","Close Date","Stage","Probability (%)","Owner Full Name"'];
   for (let i = 0; i < rows; i++) {
