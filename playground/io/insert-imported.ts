@@ -1,5 +1,5 @@
 /**
- * A file's sheets into the workbook, as one batch (one step to undo).
+ * A file's sheets into the workbook, as one step of its history (one Undo takes them all back).
  *
  * Two things are mended on the way in. Sheets get names no other sheet has, so
  * the file's formulas are told their sheets' new names. And an answer of one
@@ -78,7 +78,7 @@ function releaseCachedSpills(sheets: readonly ImportedSheet[]): readonly Importe
   return sheets.map((sheet, s) => ({ ...sheet, cells: cleared[s] }));
 }
 
-/** Adds the file's sheets to the workbook in one batch. Returns their names there, in the file's order. */
+/** Adds the file's sheets to the workbook as one step. Returns their names there, in the file's order. */
 export function insertImported(workbook: Workbook, file: ImportedFile): string[] {
   const names = workbook.freeNames(file.sheets.map((sheet) => sheet.name));
   const renamed = new Map<string, string>();

@@ -1,8 +1,9 @@
 /**
  * The workbook menu: Open… (or drop a file on the grid), Download .xlsx, New
  * workbook and Restore demo data, each one click. Opening adds sheets in one
- * step the engine can undo; New and Restore replace the whole workbook, so
- * they keep what they replaced and offer it back (Undo) until the next notice.
+ * step of the workbook's history (Undo takes it back); New and Restore replace
+ * the whole workbook and start the history afresh, so they keep what they
+ * replaced and offer it back (the notice's Undo) until the next notice.
  */
 import { text } from '../../ui/messages';
 import type { Grid } from '../grid/grid';
