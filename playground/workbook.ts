@@ -34,7 +34,7 @@ import {
 import { type TypedValue, parseTypedInput } from './typed-input';
 import { parseTsv, toTsv } from './clipboard-text';
 
-export type { ParsedLayout, SheetLayout } from './layout';
+export type { SheetLayout } from './layout';
 
 /** What a cell shows in the grid. */
 export interface CellView {
@@ -339,7 +339,7 @@ export class Workbook {
     const { maxRows, maxColumns } = this.hf.getConfig();
     for (const sheet of sheets) {
       if (sheet.content.length > maxRows || sheet.content.some((row) => row.length > maxColumns)) {
-        throw new WorkbookError(`Sheet ${sheet.name} is larger than ${maxRows} rows by ${maxColumns} columns`);
+        throw new Error(`Sheet ${sheet.name} is larger than ${maxRows} rows by ${maxColumns} columns`);
       }
     }
     const names: string[] = [];
