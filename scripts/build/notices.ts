@@ -21,6 +21,8 @@ export interface BundledPackage {
   readonly homepage?: string;
   /** LICENSE, COPYING and NOTICE files the package ships, with their text. */
   readonly files: readonly { readonly name: string; readonly text: string }[];
+  /** For a package found inside another's prebuilt bundle: that package's name. */
+  readonly inside?: string;
 }
 
 /** One bundle and the packages in it, e.g. { bundle: 'app.js', packages }. */
@@ -75,13 +77,42 @@ function readPackage(root: string): BundledPackage {
  */
 export function bundledPackages(metafile: Metafile): BundledPackage[] {
   const roots = new Set<string>();
+  const prebuilt: { owner: string; input: string }[] = [];
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, info] of Object.entries(output.inputs)) {
       const root = info.bytesInOutput > 0 ? packageRoot(input) : undefined;
-      if (root) roots.add(root);
+      if (!root) continue;
+      roots.add(root);
+      if (existsSync(path.resolve(REPO_ROOT, `${input}.map`))) prebuilt.push({ owner: root, input });
     }
   }
-  return [...roots].map(readPackage).sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  const packages = [...roots].map(readPackage);
+  for (const { owner, input } of prebuilt) packages.push(...packagesInside(readPackage(owner).name, owner, input));
+  return packages.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+}
+
+/**
+ * The packages a prebuilt bundle (ExcelJS's browser build) carries inside it,
+ * named by its source map: each read from the copy installed beside it where
+ * there is one, else listed by name with its licence not recorded here.
+ */
+function packagesInside(owner: string, ownerRoot: string, input: string): BundledPackage[] {
+  const map = JSON.parse(readFileSync(path.resolve(REPO_ROOT, `${input}.map`), 'utf8')) as { sources?: unknown };
+  const names = new Set<string>();
+  for (const source of Array.isArray(map.sources) ? map.sources : []) {
+    const at = String(source).lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    const parts = String(source).slice(at + 'node_modules/'.length).split('/');
+    names.add(parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]);
+  }
+  names.delete(owner);
+  return [...names].map((name) => {
+    const installed = [path.join(ownerRoot, 'node_modules', name), path.resolve(REPO_ROOT, 'node_modules', name)].find((dir) =>
+      existsSync(path.join(dir, 'package.json')),
+    );
+    if (installed) return { ...readPackage(installed), inside: owner };
+    return { name, version: '(version not recorded)', license: 'not recorded: see the package on npm', files: [], inside: owner };
+  });
 }
 
 /** A licence text without leading blank lines or trailing space; indentation (the GPL's centred title) kept. */
@@ -106,10 +137,13 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
     '',
   ];
   for (const { bundle, packages: inBundle } of bundles) {
+    const direct = inBundle.filter((p) => !p.inside);
+    const inside = inBundle.length - direct.length;
     lines.push(
       inBundle.length === 0
         ? `${bundle}: SalesOps Formulas only (MIT); no third-party package is bundled.`
-        : `${bundle}: SalesOps Formulas (MIT) with ${inBundle.map((p) => `${p.name} ${p.version} (${p.license})`).join(', ')}.`,
+        : `${bundle}: SalesOps Formulas (MIT) with ${direct.map((p) => `${p.name} ${p.version} (${p.license})`).join(', ')}.` +
+            (inside > 0 ? ` ${inside} more packages come inside a prebuilt bundle among them; each is listed below.` : ''),
     );
   }
   if (copyleft.length > 0) {
@@ -124,10 +158,16 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
   lines.push('', RULE, 'SalesOps Formulas (MIT)', RULE, '', ownLicence, '');
   for (const pkg of packages) {
     lines.push(RULE, `${pkg.name} ${pkg.version}`, `License: ${pkg.license}`);
+    if (pkg.inside) lines.push(`Inside ${pkg.inside}'s prebuilt browser bundle (named by its source map).`);
     if (pkg.homepage) lines.push(`Homepage: ${pkg.homepage}`);
     lines.push(RULE, '');
     if (pkg.files.length === 0) {
-      lines.push(`(The package ships no licence file; its package.json declares ${pkg.license}.)`, '');
+      lines.push(
+        pkg.inside && pkg.version.startsWith('(')
+          ? `(Not installed beside ${pkg.inside}, so its licence text is not recorded here yet.)`
+          : `(The package ships no licence file; its package.json declares ${pkg.license}.)`,
+        '',
+      );
     }
     for (const file of pkg.files) lines.push(`--- ${file.name} ${THIN.slice(file.name.length + 5)}`, '', tidy(file.text), '');
   }
