@@ -4,35 +4,26 @@
  * answer from the grid, inserting the examples sheet twice from the sidebar.
  * The page may reach nothing but the local server.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildPlayground } from '../scripts/build/playground';
-import { type PlaygroundServer, servePlayground } from '../playground/server';
-import { type TestBrowser, openBrowser } from './support/playground-browser';
+import { type PlaygroundSession, openPlayground } from './support/playground-browser';
 
 jest.setTimeout(60_000);
 
 const RESULTS = path.join(__dirname, '..', 'test-results');
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'salesops-playground-'));
-let server: PlaygroundServer;
-let browser: TestBrowser;
+let session: PlaygroundSession;
 let page: Page;
 const started = Date.now();
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
-  server = await servePlayground({ root: outDir, port: 0 });
-  browser = await openBrowser({ width: 1400, height: 860 });
-  page = browser.page;
+  session = await openPlayground({ width: 1400, height: 860 });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await session?.close();
   console.log(`playground end-to-end took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
@@ -54,7 +45,7 @@ async function showSheet(name: string): Promise<void> {
 
 describe('the playground in a browser', () => {
   it('opens on the demo summary, every formula computed; the one error in the workbook is on the HubSpot export, explained', async () => {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
     await expect(page.locator('.pg-tab').allTextContents()).resolves.toEqual(DEMO_TABS);
     await expect(activeSheet()).resolves.toBe('Summary');
@@ -135,8 +126,8 @@ describe('the playground in a browser', () => {
   });
 
   it('made no request beyond the local server and logged no errors', () => {
-    expect(browser.offline).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(session.browser.offline).toEqual([]);
+    expect(session.browser.errors).toEqual([]);
   });
 });
 

@@ -5,39 +5,30 @@
  * at cells, error explanations, formats, moving around, sheets and the
  * context menu, and a phone-sized screen. Each test starts from a fresh page.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildPlayground } from '../scripts/build/playground';
-import { type PlaygroundServer, servePlayground } from '../playground/server';
-import { type TestBrowser, openBrowser } from './support/playground-browser';
+import { type PlaygroundSession, type TestBrowser, openBrowser, openPlayground } from './support/playground-browser';
 
 jest.setTimeout(90_000);
 
 const RESULTS = path.join(__dirname, '..', 'test-results');
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'salesops-grid-'));
-let server: PlaygroundServer;
-let browser: TestBrowser;
+let session: PlaygroundSession;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
-  server = await servePlayground({ root: outDir, port: 0 });
-  browser = await openBrowser({ width: 1400, height: 860 });
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  page = browser.page;
+  session = await openPlayground({ width: 1400, height: 860 });
+  await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 beforeEach(async () => {
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
 });
 
@@ -538,8 +529,8 @@ describe('the landing view', () => {
   });
 
   it('made no request beyond the local server and logged no errors', () => {
-    expect(browser.offline).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(session.browser.offline).toEqual([]);
+    expect(session.browser.errors).toEqual([]);
   });
 });
 
@@ -555,7 +546,7 @@ describe('a phone-sized screen (390 × 844)', () => {
 
   it('the grid takes the width, the sidebar folds away and opens again, the sheet tabs can be clicked', async () => {
     const p = phone.page;
-    await p.goto(server.url);
+    await p.goto(session.server.url);
     await p.waitForSelector('body[data-ready="true"]');
     await expect(p.locator('.pg-sidebar').isVisible()).resolves.toBe(false);
     const grid = (await p.locator('.pg-viewport').boundingBox())!;

@@ -10,9 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { buildPlayground } from '../scripts/build/playground';
-import { type PlaygroundServer, servePlayground } from '../playground/server';
-import { type TestBrowser, openBrowser } from './support/playground-browser';
+import { type PlaygroundSession, openPlayground } from './support/playground-browser';
 import { demoWorkbook } from '../playground/io/session';
 import { salesforceCsv } from '../bench/io';
 
@@ -22,9 +20,7 @@ const RESULTS = path.join(__dirname, '..', 'test-results');
 const FIXTURES = path.join(__dirname, 'fixtures', 'exports');
 const DEMO = demoWorkbook().map((sheet) => sheet.name);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesops-playground-io-'));
-const outDir = path.join(dir, 'site');
-let server: PlaygroundServer;
-let browser: TestBrowser;
+let session: PlaygroundSession;
 let page: Page;
 
 /** A small workbook as Excel would save one: a data sheet and a sheet calling one of our functions. */
@@ -50,17 +46,14 @@ async function quarterXlsx(): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
-  server = await servePlayground({ root: outDir, port: 0 });
-  browser = await openBrowser({ width: 1400, height: 860 });
-  page = browser.page;
-  await page.goto(server.url);
+  session = await openPlayground({ width: 1400, height: 860 });
+  page = session.page;
+  await page.goto(session.server.url);
   await ready();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -284,7 +277,7 @@ describe('files in and out of the playground', () => {
   });
 
   it('made no request beyond the local server and logged no errors', () => {
-    expect(browser.offline).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(session.browser.offline).toEqual([]);
+    expect(session.browser.errors).toEqual([]);
   });
 });

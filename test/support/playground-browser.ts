@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type PlaygroundServer, servePlayground } from '../../playground/server';
+import { buildPlayground } from '../../scripts/build/playground';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -84,4 +86,29 @@ export async function bundleForPage(entry: string): Promise<string> {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
+}
+
+export interface PlaygroundSession {
+  readonly server: PlaygroundServer;
+  readonly browser: TestBrowser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/** The playground built into a temporary folder, served on a free local port, and a browser to drive it. */
+export async function openPlayground(viewport?: { width: number; height: number }): Promise<PlaygroundSession> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'salesops-playground-'));
+  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
+  const server = await servePlayground({ root: outDir, port: 0 });
+  const browser = await openBrowser(viewport);
+  return {
+    server,
+    browser,
+    page: browser.page,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }
