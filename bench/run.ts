@@ -17,6 +17,7 @@ import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playg
 import { mulberry32 } from '../core/random';
 import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hostile-text';
 import { benchIo } from './io';
+import { benchPage } from './page';
 
 type Grid = unknown[][];
 
@@ -344,6 +345,7 @@ const SECTIONS: Record<string, () => string[] | Promise<string[]>> = {
   sheets: benchSheetsEntryPoints,
   engine: benchAgainstNativeFormulas,
   io: benchIo,
+  page: benchPage,
 };
 
 /**
