@@ -82,9 +82,5 @@ export function callArguments(formula: string, functionName: string): string[] |
  */
 export function argumentStarts(formula: string, functionName: string, ownSheet: string): (SheetCellRef | undefined)[] {
   const args = callArguments(formula.startsWith('=') ? formula.slice(1) : formula, functionName) ?? [];
-  return args.map((text) => {
-    const start = referenceStart(text);
-    if (!start || start.sheet === undefined || start.sheet !== ownSheet) return start;
-    return { row: start.row, col: start.col };
-  });
+  return args.map((text) => referenceStart(text, ownSheet));
 }

@@ -114,9 +114,10 @@ function referencePart(text: string): { col?: number; row?: number } | undefined
 /**
  * Where a reference starts, as a formula or a host writes it: "B2:B", "Data!$C$4:D9",
  * "'Q1 plan'!A:A", "2:5". Undefined for anything that is not a plain reference
- * (a named range, an expression, a literal).
+ * (a named range, an expression, a literal). The sheet is left out when it is
+ * `ownSheet`, the sheet of the formula that refers to it.
  */
-export function referenceStart(text: string): SheetCellRef | undefined {
+export function referenceStart(text: string, ownSheet?: string): SheetCellRef | undefined {
   let rest = text.trim();
   if (rest.length === 0 || rest.length > MAX_REFERENCE_CHARS) return undefined;
   let sheet: string | undefined;
@@ -149,5 +150,5 @@ export function referenceStart(text: string): SheetCellRef | undefined {
   const cols = [a.col, b.col].filter((c): c is number => c !== undefined);
   const rows = [a.row, b.row].filter((r): r is number => r !== undefined);
   const start = { row: rows.length ? Math.min(...rows) : 0, col: cols.length ? Math.min(...cols) : 0 };
-  return sheet === undefined ? start : { sheet, ...start };
+  return sheet === undefined || sheet === ownSheet ? start : { sheet, ...start };
 }

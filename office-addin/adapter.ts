@@ -21,7 +21,7 @@
  * CustomFunctions.Error with the same explanation. Excel shows custom messages only
  * for #VALUE! and #N/A; for #DIV/0! and #NUM! it keeps its generic text.
  */
-import { type SheetCellRef, referenceStart } from '../core/a1';
+import { referenceStart } from '../core/a1';
 import { type ErrorCode, FormulaError, isFormulaError } from '../core/errors';
 import { type ArgumentStarts, invoke } from '../core/invoke';
 import type { FunctionSpec } from '../core/spec';
@@ -136,9 +136,7 @@ export function excelArgumentStarts(invocation: unknown): ArgumentStarts {
   const own = typeof address === 'string' ? referenceStart(address)?.sheet : undefined;
   return (index) => {
     const text: unknown = parameterAddresses[index];
-    const start: SheetCellRef | undefined = typeof text === 'string' ? referenceStart(text) : undefined;
-    if (!start || start.sheet === undefined || start.sheet !== own) return start;
-    return { row: start.row, col: start.col };
+    return typeof text === 'string' ? referenceStart(text, own) : undefined;
   };
 }
 
