@@ -73,7 +73,11 @@ export class Rows implements Shape {
    * cells, a number outside its limit); else 'ok'.
    */
   state(index: number): 'ok' | 'blank' | FormulaError {
-    if (this.allGood(index)) return 'ok';
+    return this.allGood(index) ? 'ok' : this.closerLook(index);
+  }
+
+  /** The state of a row the fast path could not settle. */
+  private closerLook(index: number): 'ok' | 'blank' | FormulaError {
     if (!this.allFilled(index)) {
       let counted = 0;
       let blanks = 0;
@@ -116,7 +120,7 @@ export class Rows implements Shape {
 
   private countsSlow(index: number, numbers: number, othersFilled: boolean): boolean {
     if (numbers === numbers && this.numbersTell ? this.othersGood(index, othersFilled) : this.allGood(index)) return true;
-    const state = this.state(index);
+    const state = this.closerLook(index);
     if (state === 'ok') return true;
     if (state === 'blank') return false;
     throw state;
@@ -154,7 +158,7 @@ export class Rows implements Shape {
 
   private cell(index: number, compute: (index: number) => ResultCell): ResultCell {
     if (this.allGood(index)) return compute(index);
-    const state = this.state(index);
+    const state = this.closerLook(index);
     return state === 'ok' ? compute(index) : state === 'blank' ? null : state;
   }
 
