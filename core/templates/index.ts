@@ -11,7 +11,7 @@ import { describeValue } from '../values';
 import { EXAMPLES_SHEET_NAME, examplesPlan } from './examples';
 import type { SheetPlan } from './plan';
 
-export type { FormulaCell, PlanCell, SheetPlan } from './plan';
+export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
 export { EXAMPLES_SHEET_NAME } from './examples';
 

@@ -28,6 +28,21 @@ export interface SheetPlan {
   readonly boldRows?: readonly number[];
   /** Rows kept on screen at the top while the sheet scrolls: 1 for a data sheet's header row. */
   readonly frozenRows?: number;
+  /** Charts drawn over the sheet; each host draws them its own way. */
+  readonly charts?: readonly PlanChart[];
+}
+
+/** A chart over a plan's own cells, described by A1 ranges on the new sheet. */
+export interface PlanChart {
+  readonly kind: 'line' | 'column' | 'scatter';
+  readonly title: string;
+  /** The x values or category labels, e.g. 'A20:A40'. */
+  readonly categories: string;
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** The cell the chart's top-left corner sits on, e.g. 'H2'. */
+  readonly anchor: string;
+  readonly xTitle?: string;
+  readonly yTitle?: string;
 }
 
 export function isFormulaCell(cell: PlanCell): cell is FormulaCell {
