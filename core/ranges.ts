@@ -286,7 +286,7 @@ export class NumberRange extends PerRowRange {
     const { limit, label = this.name, zeroHint } = this.limit!;
     const where = inRow(this, index);
     if (limit === 'fraction' || limit === 'positiveFraction') {
-      const problem = fractionProblem(value, label, where);
+      const problem = fractionProblem(value, label, () => where);
       if (problem) return problem;
     }
     if (value < 0) return badNumber(`${label} ${formatNumber(value)}${where} is negative`);
