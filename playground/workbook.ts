@@ -328,13 +328,46 @@ export class Workbook {
   }
 
   /**
-   * Puts `sheets` in place of every sheet (a new workbook, the demo, or the one
-   * kept in the browser). This is no step of the history: the history starts
-   * afresh, and what was replaced is the caller's to keep (see io/snapshot.ts).
-   * Checked before anything is removed, so a refusal leaves the workbook as it
-   * was. Returns the new sheets' names.
+   * Puts `sheets` in place of every sheet (a new workbook, the demo) as one
+   * step of the history: Undo brings back every sheet it replaced, and the
+   * steps before it stay. Checked before anything is removed, so a refusal
+   * leaves the workbook as it was. Returns the new sheets' names.
+   */
+  replaceSheets(sheets: readonly NewSheet[]): string[] {
+    const names = this.replacementNames(sheets);
+    this.record({ sheet: 0, range: origin() }, () => this.putInPlace(names, sheets));
+    const place = { sheet: this.sheetId(names[0]), range: origin() };
+    const last = this.undoSteps[this.undoSteps.length - 1];
+    if (last) this.undoSteps[this.undoSteps.length - 1] = { ...last, place };
+    return names;
+  }
+
+  /**
+   * Puts `sheets` in place of every sheet with the history starting afresh
+   * (the workbook kept in the browser, opened on start, has nothing to undo).
+   * Returns the new sheets' names.
    */
   replaceAll(sheets: readonly NewSheet[]): string[] {
+    const names = this.replacementNames(sheets);
+    const layouts = this.layouts;
+    const order = this.sheetOrder();
+    try {
+      // One step only so that a failure halfway takes back what was done; the history is then cleared.
+      asOneStep(this.hf, () => this.putInPlace(names, sheets));
+    } catch (error) {
+      this.layouts = layouts;
+      this.order = order;
+      this.settle();
+      throw error;
+    }
+    this.settle();
+    this.clearHistory();
+    this.changed();
+    return names;
+  }
+
+  /** The names a whole workbook of `sheets` gets, once it is checked to fit the engine. */
+  private replacementNames(sheets: readonly NewSheet[]): string[] {
     if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
     const { maxRows, maxColumns } = this.hf.getConfig();
     for (const sheet of sheets) {
@@ -344,30 +377,22 @@ export class Workbook {
     }
     const names: string[] = [];
     for (const sheet of sheets) names.push(uniqueSheetName(sheet.name, names));
-    const layouts = this.layouts;
-    const order = this.sheetOrder();
-    try {
-      // One step only so that a failure halfway takes back what was done; the history is then cleared.
-      asOneStep(this.hf, () =>
-        this.suspended(() => {
-          for (const id of order) this.hf.removeSheet(id);
-          this.layouts = new Map();
-          this.writeSheets(names, sheets);
-        }),
-      );
-    } catch (error) {
-      this.layouts = layouts;
-      this.order = order;
-      this.settle();
-      throw error;
-    }
+    return names;
+  }
+
+  /** Removes every sheet and adds `sheets` under `names`; the copy on the clipboard goes with the sheets. */
+  private putInPlace(names: readonly string[], sheets: readonly NewSheet[]): void {
+    this.suspended(() => {
+      const ids = this.sheetOrder();
+      // Emptied before any is removed, so that Undo brings every sheet back before the formulas that refer across them.
+      for (const id of ids) this.hf.clearSheet(id);
+      for (const id of ids) this.hf.removeSheet(id);
+      this.layouts = new Map();
+      this.writeSheets(names, sheets);
+    });
     this.order = names.map((name) => this.sheetId(name));
     this.clip = undefined;
     this.hf.clearClipboard();
-    this.settle();
-    this.clearHistory();
-    this.changed();
-    return names;
   }
 
   /** A new empty sheet after the others ("Sheet4"). Returns its id. */

@@ -217,6 +217,29 @@ describe('rows, columns and sheets', () => {
   });
 });
 
+describe('replacing the whole workbook', () => {
+  it('is one step: undo brings back every sheet, formulas across sheets and formats, and the steps before it', () => {
+    const s = sheet([[40000], [65000]], 'Won deals');
+    const { workbook } = s;
+    const summary = workbook.sheetId(workbook.addSheet('Summary', [["=SUM('Won deals'!A1:A3)", '=SEQUENCE(3)']]));
+    workbook.setFormat(s.id, s.range('A1:A2'), '$#,##0');
+    s.type('A3', '5000');
+    workbook.replaceSheets([{ name: 'Sheet1', content: [['fresh']] }]);
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+    workbook.undo();
+    expect(workbook.sheetNames()).toEqual(['Won deals', 'Summary']);
+    const summaryAt = (a1: string) => workbook.view(summary, s.ref(a1)).text;
+    expect([summaryAt('A1'), summaryAt('B3'), s.shown('A1'), s.shown('A3')]).toEqual(['110000', '3', '$40,000', '5000']);
+    workbook.redo();
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+    expect(workbook.view(workbook.sheetId('Sheet1'), s.ref('A1')).text).toBe('fresh');
+    workbook.undo();
+    // The step before it is still there.
+    workbook.undo();
+    expect([summaryAt('A1'), s.shown('A3')]).toEqual(['105000', '']);
+  });
+});
+
 describe('blocked answers and real errors', () => {
   it('a real #VALUE! stays #VALUE! with its message when a cell sits where a spill would go', () => {
     const s = sheet([[1, 1, '=QUOTA_ATTAINMENT(A1:A3,B1:B2)'], [2, 2, 'in the way'], [3, 3, null]]);
