@@ -238,6 +238,55 @@ describe('the clipboard', () => {
     await expect(texts(['C3', 'D3', 'C4', 'D4'])).resolves.toEqual(['', '', '', '']);
   });
 
+  it('pasting into a selection that is a whole multiple of the copy repeats it, references shifted, as one step', async () => {
+    await newSheet();
+    await typeInto('A1', '2');
+    await typeInto('A2', '3');
+    await typeInto('B1', '=A1*10');
+    await typeInto('B2', '=A2*10');
+    await typeInto('A3', '4');
+    await typeInto('A4', '5');
+    await typeInto('A5', '6');
+    await typeInto('A6', '7');
+    // Copy B1:B2 and paste into B3:B6: two copies, each with its references two rows further down.
+    await cell('B1').click();
+    await cell('B2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+C`);
+    await cell('B3').click();
+    await cell('B6').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['B3', 'B4', 'B5', 'B6'])).resolves.toEqual(['40', '50', '60', '70']);
+    await cell('B5').click();
+    await expect(bar()).resolves.toBe('=A5*10');
+    // One cell copied fills a selection of any size.
+    await cell('A1').click();
+    await page.keyboard.press(`${mod}+C`);
+    await cell('D2').click();
+    await cell('E3').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['D2', 'E2', 'D3', 'E3', 'D4'])).resolves.toEqual(['2', '2', '2', '2', '']);
+    // A selection that is no whole multiple takes the copy once, from its corner.
+    await cell('B1').click();
+    await cell('B2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+C`);
+    await cell('C1').click();
+    await cell('C3').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['C1', 'C2', 'C3'])).resolves.toEqual(['200', '300', '']);
+    // Each paste is one step.
+    await page.keyboard.press(`${mod}+Z`);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect(texts(['C1', 'D2', 'E3', 'B3'])).resolves.toEqual(['', '', '', '40']);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect(texts(['B2', 'B3', 'B4', 'B5', 'B6'])).resolves.toEqual(['30', '', '', '', '']);
+    // Text from elsewhere repeats too.
+    await page.evaluate(() => navigator.clipboard.writeText('Won\tLost'));
+    await cell('A10').click();
+    await cell('D11').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['A10', 'B10', 'C10', 'D10', 'A11', 'D11', 'E10'])).resolves.toEqual(['Won', 'Lost', 'Won', 'Lost', 'Won', 'Lost', '']);
+  });
+
   it('cut and paste moves the cells', async () => {
     await newSheet();
     await typeInto('A1', '7');

@@ -364,7 +364,7 @@ export class Grid {
       copy: (range, cut) => this.workbook.copy(this.sheet, range, cut).cells,
       paste: (data) => {
         let target: RangeRef | undefined;
-        if (this.attempt(() => (target = this.workbook.paste(this.sheet, { row: this.selection.top, col: this.selection.left }, data))) && target) {
+        if (this.attempt(() => (target = this.workbook.paste(this.sheet, this.selection, data))) && target) {
           this.selectRange({ row: target.top, col: target.left }, { row: target.bottom, col: target.right });
         }
       },
