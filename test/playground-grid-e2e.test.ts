@@ -381,6 +381,49 @@ describe('writing formulas', () => {
     await page.screenshot({ path: path.join(RESULTS, 'playground-formatted-result.png') });
   });
 
+  it('while a formula is written, a click on another sheet\'s tab and a drag there write a reference to that sheet; Enter goes back', async () => {
+    await newSheet();
+    await page.locator('.pg-tab[data-sheet="Sheet6"]').dblclick();
+    await page.locator('.pg-tab-rename').fill('Q1 plan');
+    await page.keyboard.press('Enter');
+    for (const [ref, value] of [['B3', '1200'], ['B4', '3400'], ['B5', '500']]) await typeInto(ref, value);
+    await showSheet('Summary');
+    await cell('L12').click();
+    await page.keyboard.type('=SUM(');
+    await page.locator('.pg-tab[data-sheet="Q1 plan"]').click();
+    await page.waitForSelector('table.pg-grid[data-sheet="Q1 plan"]');
+    // The edit is still open on the way.
+    await expect(editor().inputValue()).resolves.toBe('=SUM(');
+    await cell('B3').hover();
+    await page.mouse.down();
+    await cell('B5').hover();
+    await page.mouse.up();
+    await expect(editor().inputValue()).resolves.toBe("=SUM('Q1 plan'!B3:B5");
+    await expect(bar()).resolves.toBe("=SUM('Q1 plan'!B3:B5");
+    await page.screenshot({ path: path.join(RESULTS, 'playground-cross-sheet-reference.png') });
+    // A click on one cell of a sheet whose name needs no quotes.
+    await page.keyboard.type(')+');
+    await page.locator('.pg-tab[data-sheet="Settings"]').click();
+    await cell('B2').click();
+    await expect(editor().inputValue()).resolves.toBe("=SUM('Q1 plan'!B3:B5)+Settings!B2");
+    await page.keyboard.press('Enter');
+    await expect(activeSheet()).resolves.toBe('Summary');
+    await expect(page.locator('table.pg-grid').getAttribute('data-sheet')).resolves.toBe('Summary');
+    // 1200 + 3400 + 500 = 5100, plus Settings!B2 (10%) = 5100.1.
+    await expect(cell('L12').textContent()).resolves.toBe('5100.1');
+    await expect(nameBox()).resolves.toBe('L13');
+    await cell('L12').click();
+    await expect(bar()).resolves.toBe("=SUM('Q1 plan'!B3:B5)+Settings!B2");
+    // Escape also goes back, leaving the cell as it was.
+    await cell('L14').click();
+    await page.keyboard.type('=');
+    await page.locator('.pg-tab[data-sheet="Deals"]').click();
+    await cell('A2').click();
+    await page.keyboard.press('Escape');
+    await expect(activeSheet()).resolves.toBe('Summary');
+    await expect(cell('L14').textContent()).resolves.toBe('');
+  });
+
   it('an error shows its explanation when selected; a blocked spill names the cell in the way; a real #VALUE! stays', async () => {
     await newSheet();
     for (const [ref, value] of [['A1', '100'], ['A2', '200'], ['A3', '300'], ['B1', '100'], ['B2', '0'], ['B3', '100']]) await typeInto(ref, value);
