@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // A fresh page opens the demo: what the last test left in the browser's storage is deleted first (from a page that does not hold it open).
+  await page.goto(new URL('app.css', session.server.url).href);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('salesops-playground');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
   await page.goto(session.server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
 });
