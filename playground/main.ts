@@ -34,9 +34,9 @@ async function start(root: HTMLElement): Promise<void> {
     document.body.dataset.saved = 'pending';
   });
   // Leaving the page saves what the last moment changed.
-  addEventListener('pagehide', () => void session.autosave?.flush());
+  addEventListener('pagehide', () => void session.autosave?.flush(true));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void session.autosave?.flush();
+    if (document.visibilityState === 'hidden') void session.autosave?.flush(true);
   });
 
   const topbar = element('header', 'pg-topbar');

@@ -74,6 +74,7 @@ describe('menu', () => {
     code.run('onOpen', { authMode: 'FULL' });
     code.run(menuHandlers(fake)['Function help']);
     expect(fake.ui.dialogs).toHaveLength(1);
+    expect(fake.ui.dialogs[0].title).toBe('SalesOps Formulas: functions');
     const html = fake.ui.dialogs[0].html.content;
     const tags = new Set([...html.matchAll(/<\/?([a-z!][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
     expect([...tags].filter((tag) => !['!doctype', 'html', 'head', 'base', 'style', 'body', 'p', 'section', 'h3', 'code', 'ul', 'li'].includes(tag))).toEqual([]);
@@ -96,7 +97,7 @@ describe('menu', () => {
     expect(fake.ui.alerts).toEqual([]);
     const added = fake.spreadsheet.sheets.map((sheet) => sheet.getName()).slice(2);
     expect(added).toHaveLength(1);
-    expect(fake.spreadsheet.toasts).toEqual([expect.stringContaining(added[0])]);
+    expect(fake.spreadsheet.toasts).toEqual([{ message: added[0], title: 'Sheet inserted' }]);
   });
 
   it('"Insert examples sheet" explains a failure in an alert and leaves no sheet behind', () => {

@@ -322,7 +322,7 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[];
   active: FakeSheet;
   activeRange: FakeRange | null = null;
-  readonly toasts: string[] = [];
+  readonly toasts: { message: string; title?: string }[] = [];
   constructor(
     readonly timeZone: string,
     sheetNames: readonly string[],
@@ -367,8 +367,8 @@ export class FakeSpreadsheet {
   getActiveRange() {
     return this.activeRange;
   }
-  toast(message: string) {
-    this.toasts.push(message);
+  toast(message: string, title?: string) {
+    this.toasts.push({ message, title });
   }
   sheet(name: string): FakeSheet {
     const found = this.getSheetByName(name);

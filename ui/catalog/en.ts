@@ -187,6 +187,14 @@ export const EN = {
   'playground.fn.EOMONTH': 'The last day of the month some months from a date.',
   'playground.fn.TEXT': 'A number as text in a number format.',
   'playground.fn.TRIM': 'Text without spaces at either end, and single spaces inside.',
+
+  // ---- Sheets menu (Apps Script) ---------------------------------------------
+  // Plain text only, no arguments: Code.js carries these without the formatter (apps-script/messages.ts).
+  'sheets.menu.openSidebar': 'Open sidebar',
+  'sheets.menu.insertExamples': 'Insert examples sheet',
+  'sheets.menu.functionHelp': 'Function help',
+  'sheets.toast.inserted': 'Sheet inserted',
+  'sheets.help.title': 'SalesOps Formulas: functions',
 } as const;
 
 export type MessageId = keyof typeof EN;
