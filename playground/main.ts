@@ -2,6 +2,7 @@
 import { NOTICES_FILE } from '../core/notices';
 import { mountSidebar } from '../sidebar/mount';
 import { setLocale, text } from '../ui/messages';
+import { mountCharts } from './chart-layer';
 import { Grid } from './grid/grid';
 import { createPlaygroundHost } from './host';
 import { NoticeBar } from './io/notice-bar';
@@ -92,6 +93,7 @@ async function start(root: HTMLElement): Promise<void> {
   sidebarToggle.addEventListener('click', () => setSidebar(sidebar.hidden));
 
   const grid = new Grid(workbook, { viewport, nameBox, formulaInput, cellNote, tabs, status, toolbar, overlays });
+  mountCharts(workbook, viewport, () => grid.sheet);
   const host = createPlaygroundHost(workbook, {
     selection: () => ({ sheet: grid.sheet, range: grid.selection }),
     showSheet: (sheet) => grid.showSheet(sheet),

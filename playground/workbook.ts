@@ -10,8 +10,9 @@
  */
 import { type CellValue as HfCellValue, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { type PlanCell, type SheetPlan, isFormulaCell, uniqueSheetName } from '../core/templates';
+import { type NormalisedPlan, type TypedCell, normalisePlan } from '../core/templates/normalise-plan';
 import type { CellValue, Matrix } from '../core/values';
-import { type CellRef, type RangeRef, cellName } from '../core/a1';
+import { type CellRef, type RangeRef, cellName, rangeName } from '../core/a1';
 import { findFunction } from '../core/registry';
 import { NUMBER_FORMAT_CODES, resultFormatAt } from '../core/spec';
 import { text } from '../ui/messages';
@@ -80,7 +81,12 @@ const NUMBER_KINDS: Record<string, NumberKind> = {
 /** How many steps can be undone. HyperFormula keeps as many (ENGINE_CONFIG.undoLimit). */
 export const HISTORY_LIMIT = 100;
 
-/** Text written as data stays text even when it looks like a number, a date or a formula. */
+/**
+ * How HyperFormula is made to keep text as text: it reads every string as
+ * typed input ("=..." a formula, "0012" a number, "TRUE" a boolean), except one
+ * that starts with an apostrophe, which it keeps as the text after it. So all
+ * text written as data gets one, whatever it looks like.
+ */
 function asText(text: string): string {
   return `'${text}`;
 }
@@ -93,9 +99,42 @@ export function planCellContent(cell: PlanCell): RawCellContent {
   return cell;
 }
 
-/** A sheet plan (a template's, the demo's, a file's) as a sheet to add. */
+/** A sheet plan read from a file or built for the demo as a sheet to add (files bring their own number formats). */
 export function planSheet(plan: SheetPlan): NewSheet {
-  return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: plan };
+  const { formats, columnWidths, boldRows, frozenRows } = plan;
+  return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: { formats, columnWidths, boldRows, frozenRows } };
+}
+
+/** A typed cell of a checked plan as HyperFormula content. */
+function cellContent(cell: TypedCell): RawCellContent {
+  switch (cell.kind) {
+    case 'blank':
+      return null;
+    case 'formula':
+      return `=${cell.formula}`;
+    case 'text':
+      return asText(cell.text);
+    case 'number':
+    case 'boolean':
+      return cell.value;
+    case 'date':
+      return cell.serial;
+  }
+}
+
+/** A template's checked plan as a sheet to add, charts and all. */
+export function normalisedSheet(plan: NormalisedPlan): NewSheet {
+  return {
+    name: plan.name,
+    content: plan.cells.map((row) => row.map(cellContent)),
+    layout: {
+      formats: plan.formats.map(({ range, format }) => ({ range: rangeName(range), format })),
+      columnWidths: plan.columnWidths,
+      boldRows: plan.boldRows,
+      frozenRows: plan.frozenRows,
+      charts: plan.charts,
+    },
+  };
 }
 
 /** Typed input as HyperFormula content: numbers as numbers, text always marked as text. */
@@ -317,12 +356,15 @@ export class Workbook {
     }
   }
 
-  /** Writes a template's plan to a new sheet (never over existing cells), as one step. Returns the sheet's name. */
+  /**
+   * Writes a template's plan to a new sheet (never over existing cells), as one
+   * step, once the plan normaliser has checked it. Returns the sheet's name.
+   */
   insertPlan(plan: SheetPlan): string {
-    return this.insertPlans([plan])[0];
+    return this.addSheets([normalisedSheet(normalisePlan(plan))])[0];
   }
 
-  /** Writes plans (a file's sheets, say) to new sheets, as one step. Returns their names. */
+  /** Writes a file's sheets (plans with the file's own formats) to new sheets, as one step. Returns their names. */
   insertPlans(plans: readonly SheetPlan[]): string[] {
     return this.addSheets(plans.map(planSheet));
   }

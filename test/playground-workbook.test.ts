@@ -5,7 +5,9 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import { type RangeRef, parseCell, parseRange } from '../core/a1';
+import fc from 'fast-check';
 import { Workbook } from '../playground/workbook';
+import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
 
 function sheet(rows: (string | number | boolean | null)[][] = [], name = 'S') {
   const workbook = new Workbook();
@@ -316,5 +318,42 @@ describe('decimal places on a format with quoted text', () => {
     s.workbook.changeDecimals(s.id, s.range('A1'), s.ref('A1'), -3);
     expect(s.shown('A1')).toBe('USD 12,001');
     expect(s.workbook.numberFormat(s.id, s.ref('A1'))).toBe('"USD "#,##0');
+  });
+});
+
+describe('writing a template\'s plan', () => {
+  it('writes hostile rep names as the same text, never as a formula or a number', () => {
+    const workbook = new Workbook();
+    const sheet = workbook.sheetId(workbook.insertPlan({ name: 'Reps', cells: HOSTILE_TEXT.map((text) => [text]) }));
+    expect(workbook.values(sheet, { top: 0, left: 0, bottom: HOSTILE_TEXT.length - 1, right: 0 })).toEqual(HOSTILE_TEXT.map((text) => [text]));
+    HOSTILE_TEXT.forEach((_, row) => expect(workbook.hf.getCellFormula({ sheet, row, col: 0 })).toBeUndefined());
+  });
+
+  it('writes any text back as the identical string (property)', () => {
+    const workbook = new Workbook();
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1 }), { minLength: 1, maxLength: 8 }), (texts) => {
+        const sheet = workbook.sheetId(workbook.insertPlan({ name: 'Texts', cells: [texts] }));
+        expect(workbook.values(sheet, { top: 0, left: 0, bottom: 0, right: texts.length - 1 })).toEqual([texts]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the plan\'s checked charts in the sheet\'s layout, one step with the sheet', () => {
+    const workbook = new Workbook();
+    workbook.addSheet('Data', [['Rep']]);
+    const sheet = workbook.sheetId(workbook.insertPlan(CHART_PLAN));
+    expect(workbook.layout(sheet).charts.map((chart) => [chart.title, chart.anchor])).toEqual([['Payout by attainment', { row: 1, col: 4 }]]);
+    expect(workbook.layout(sheet).frozenRows).toBe(1);
+    workbook.undo();
+    expect(workbook.sheetNames()).toEqual(['Data']);
+  });
+
+  it('refuses a plan the normaliser refuses, and adds no sheet', () => {
+    const workbook = new Workbook();
+    const before = workbook.sheetNames();
+    expect(() => workbook.insertPlan({ name: 'Bad', cells: [[NaN]] })).toThrow('has NaN in A1');
+    expect(workbook.sheetNames()).toEqual(before);
   });
 });
