@@ -195,6 +195,20 @@ export const EN = {
   'sheets.menu.functionHelp': 'Function help',
   'sheets.toast.inserted': 'Sheet inserted',
   'sheets.help.title': 'SalesOps Formulas: functions',
+
+  // ---- template forms (sidebar/field-form.ts) ----------------------------------
+  'sidebar.form.addRow': 'Add row',
+  'sidebar.form.removeRow': 'Remove row {row}',
+  'sidebar.form.cell': '{column}, row {row}',
+  'sidebar.form.inRow': 'Row {row}: {message}',
+  // One message per problem code (core/templates/fields.ts and each template's own checks).
+  'template.problem.missing': 'Enter a number here.',
+  'template.problem.negative': 'This cannot be negative.',
+  'template.problem.rate-above-100': 'A rate is at most 100%.',
+  'template.problem.above-1000': 'Above 1000%: type 150 for 150%.',
+  'template.problem.unknown-choice': 'Choose one of the options.',
+  'template.problem.too-few': 'Add at least one more row.',
+  'template.problem.too-many': 'This table takes no more rows.',
 } as const;
 
 export type MessageId = keyof typeof EN;
