@@ -13,7 +13,6 @@ import {
   type PercentLimit,
   defaultValues,
   isShown,
-  readFields,
 } from '../core/templates/fields';
 import { currentLocale, isMessageId, text } from '../ui/messages';
 import { amountText, parseLocalNumber, percentText } from '../ui/number-input';
@@ -28,8 +27,8 @@ function declared(id: string, values?: Record<string, string | number>): string 
 }
 
 export interface FieldForm {
-  /** What the form holds now, read against the declaration: the request's values, and every problem. */
-  read(): { values: FieldValues; problems: FieldProblem<string>[] };
+  /** What the form holds now, as typed (text that is not a number kept as text): check it with checkTemplate. */
+  values(): FieldValues;
   /** Writes each problem beside its field (and clears the others). */
   showProblems(problems: readonly FieldProblem<string>[]): void;
 }
@@ -195,7 +194,7 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
 
   draw();
   return {
-    read: () => readFields(fields, values),
+    values: () => values,
     showProblems(problems) {
       for (const slotElement of problemSlots.values()) slotElement.replaceChildren();
       container.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));

@@ -17,11 +17,15 @@ export const EN = {
   'sidebar.functions.none': 'No function matches.',
   'sidebar.templates.lead': 'Each template goes to a new sheet, so nothing you typed is overwritten.',
   'sidebar.templates.inserting': 'Inserting…',
+  'sidebar.templates.fixFields': '{count, plural, one {Fix the field marked above} other {Fix the # fields marked above}} first.',
   // A quote is written twice in a message: '' shows as '.
   'sidebar.templates.inserted': "Inserted sheet ''{name}''",
   'sidebar.error.generic': 'Something went wrong. Please try again.',
 
   // ---- templates ------------------------------------------------------------
+  'template.examples.title': 'Examples sheet',
+  'template.examples.description':
+    'A new sheet with sample reps, deals and forecasts, and live formulas for quota attainment, weighted pipeline and forecast error.',
   'template.examples.insert': 'Insert examples sheet',
 
   // ---- demo -----------------------------------------------------------------
