@@ -95,4 +95,35 @@ describe('template fields', () => {
       }),
     );
   });
+
+  it('read rows of names and amounts, naming each bad cell, and hold long text back', () => {
+    const REPS: Field = {
+      key: 'reps',
+      kind: 'rows',
+      label: 'f.reps',
+      columns: [
+        { key: 'rep', label: 'f.rep', kind: 'text' },
+        { key: 'quota', label: 'f.quota', kind: 'money' },
+        { key: 'bookings', label: 'f.bookings', kind: 'money-list' },
+      ],
+      default: [],
+      maxRows: 3,
+      maxList: 2,
+    };
+    const good = readFields([REPS], { reps: [{ rep: '=1+1', quota: 5, bookings: [-100, 200] }] });
+    expect(good).toEqual({ values: { reps: [{ rep: '=1+1', quota: 5, bookings: [-100, 200] }] }, problems: [] });
+    const bad = readFields([REPS], {
+      reps: [
+        { rep: 'x'.repeat(201), quota: 'n/a', bookings: [1, 'two'] },
+        { rep: 'Ben', quota: 1, bookings: [1, 2, 3] },
+      ],
+    });
+    expect(bad.problems).toEqual([
+      { field: 'reps[0].rep', code: 'too-long' },
+      { field: 'reps[0].quota', code: 'missing' },
+      { field: 'reps[0].bookings[1]', code: 'missing' },
+      { field: 'reps[1].bookings', code: 'too-many' },
+    ]);
+    expect(readFields([REPS], { reps: [] }).problems).toEqual([{ field: 'reps', code: 'too-few' }]);
+  });
 });

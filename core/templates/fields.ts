@@ -77,7 +77,31 @@ export interface GroupField extends FieldBase {
   readonly default: boolean;
 }
 
-export type Field = ChoiceField | PercentField | MoneyField | BooleanField | PairsField | GroupField;
+/** A column of a rows field: a name (text), an amount, or one amount per period (a list). */
+export interface RowColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'text' | 'money' | 'money-list';
+  /** Shown (and read) only while the form's field `key` holds one of these values. */
+  readonly shownWhen?: { readonly key: string; readonly is: readonly string[] };
+}
+
+/**
+ * Rows of data the sheet lists, such as reps with their quota and bookings:
+ * taken from a range in the workbook (the user chooses the columns) or from
+ * example rows. Amounts may be negative (a refund month); a template's own
+ * checks say where they may not.
+ */
+export interface RowsField extends FieldBase {
+  readonly kind: 'rows';
+  readonly columns: readonly RowColumn[];
+  readonly default: readonly FieldValues[];
+  readonly maxRows: number;
+  /** The most entries a money-list column holds (twelve months). */
+  readonly maxList: number;
+}
+
+export type Field = ChoiceField | PercentField | MoneyField | BooleanField | PairsField | GroupField | RowsField;
 
 export const FIELD_PROBLEM_CODES = [
   /** A required value is absent, or not of its kind. */
@@ -88,6 +112,8 @@ export const FIELD_PROBLEM_CODES = [
   'unknown-choice',
   'too-few',
   'too-many',
+  /** Text longer than a cell of the sheet should hold (MOST_TEXT). */
+  'too-long',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -135,12 +161,12 @@ export function readFields(fields: readonly Field[], raw: FieldValues, at = ''):
   const problems: FieldProblem[] = [];
   for (const field of fields) {
     if (!isShown(field, values)) continue;
-    values[field.key] = readField(field, raw[field.key], `${at}${field.key}`, problems);
+    values[field.key] = readField(field, raw[field.key], `${at}${field.key}`, problems, values);
   }
   return { values, problems };
 }
 
-function readField(field: Field, value: unknown, where: string, problems: FieldProblem[]): unknown {
+function readField(field: Field, value: unknown, where: string, problems: FieldProblem[], values: FieldValues): unknown {
   const problem = (code: FieldProblemCode, field = where) => {
     problems.push({ field, code });
     return undefined;
@@ -164,6 +190,8 @@ function readField(field: Field, value: unknown, where: string, problems: FieldP
       problems.push(...inner.problems);
       return inner.values;
     }
+    case 'rows':
+      return readRows(field, value, where, problems, values);
     case 'pairs': {
       if (!Array.isArray(value)) return problem('missing');
       if (value.length < field.minRows) return problem('too-few');
@@ -178,6 +206,41 @@ function readField(field: Field, value: unknown, where: string, problems: FieldP
       });
     }
   }
+}
+
+/** The longest text a rows field keeps in a cell: a rep's name, never an essay. */
+export const MOST_TEXT = 200;
+
+function readRows(field: RowsField, value: unknown, where: string, problems: FieldProblem[], form: FieldValues): unknown {
+  const problem = (code: FieldProblemCode, at = where) => void problems.push({ field: at, code });
+  if (!Array.isArray(value)) return problem('missing');
+  if (value.length === 0) return problem('too-few');
+  if (value.length > field.maxRows) return problem('too-many');
+  const columns = field.columns.filter((column) => !column.shownWhen || column.shownWhen.is.includes(form[column.shownWhen.key] as string));
+  return value.map((row: unknown, k) => {
+    const cells = (typeof row === 'object' && row !== null ? row : {}) as FieldValues;
+    const read: Record<string, unknown> = {};
+    for (const column of columns) {
+      const at = `${where}[${k}].${column.key}`;
+      const cell = cells[column.key];
+      if (column.kind === 'text') {
+        if (typeof cell !== 'string') problem('missing', at);
+        else if (cell.length > MOST_TEXT) problem('too-long', at);
+        else read[column.key] = cell;
+      } else if (column.kind === 'money') {
+        if (typeof cell === 'number' && Number.isFinite(cell)) read[column.key] = cell;
+        else problem('missing', at);
+      } else if (!Array.isArray(cell) || cell.length === 0) problem('missing', at);
+      else if (cell.length > field.maxList) problem('too-many', at);
+      else {
+        cell.forEach((entry: unknown, m) => {
+          if (typeof entry !== 'number' || !Number.isFinite(entry)) problem('missing', `${at}[${m}]`);
+        });
+        read[column.key] = [...cell];
+      }
+    }
+    return read;
+  });
 }
 
 function readAmount(value: unknown, where: string, problems: FieldProblem[]): number | undefined {
