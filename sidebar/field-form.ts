@@ -17,6 +17,8 @@ import {
 import { currentLocale, isMessageId, text } from '../ui/messages';
 import { amountText, parseLocalNumber, percentText } from '../ui/number-input';
 import { el, uniqueId } from './dom';
+import type { Host } from './host';
+import { rowsSource } from './rows-source';
 
 type Values = Record<string, unknown>;
 
@@ -48,7 +50,12 @@ function numberShown(value: unknown, percent: boolean): string {
   return percent ? percentText(value, currentLocale()) : amountText(value, currentLocale());
 }
 
-export function renderFieldForm(container: HTMLElement, fields: readonly Field[], changed: () => void, start: FieldValues = defaultValues(fields)): FieldForm {
+/**
+ * Draws `fields` into `container`; `changed` runs after every edit. `host` lets
+ * a rows field read a table the user selects in the workbook.
+ */
+export function renderFieldForm(container: HTMLElement, fields: readonly Field[], changed: () => void, host?: Host): FieldForm {
+  const start = defaultValues(fields);
   const values: Values = structuredClone(start) as Values;
   /** Where each field's problems are written, by field path ("tiers", "draw.amount"). */
   let problemSlots = new Map<string, HTMLElement>();
@@ -140,6 +147,11 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
       case 'pairs':
         wrapper.append(el('p', { className: 'so-field-label', text: label, attrs: { id } }), pairsTable(field, target, path, id));
         break;
+      case 'rows':
+        wrapper.append(el('p', { className: 'so-field-label', text: label }), rowsSource(field, target, host, declared, changed));
+        break;
+      default:
+        field satisfies never;
     }
     if (help) wrapper.append(help);
     wrapper.append(slot(path));

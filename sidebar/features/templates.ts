@@ -25,7 +25,7 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   );
   const formArea = el('div', { className: 'so-form' });
   if (definition.fields.length > 0) card.append(formArea);
-  const form = renderFieldForm(formArea, definition.fields, () => form.showProblems(checkTemplate(definition, form.values()).problems));
+  const form = renderFieldForm(formArea, definition.fields, () => form.showProblems(checkTemplate(definition, form.values()).problems), host);
 
   const button = el('button', {
     className: 'so-button so-button-primary',

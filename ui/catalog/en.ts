@@ -213,6 +213,14 @@ export const EN = {
   'template.problem.unknown-choice': 'Choose one of the options.',
   'template.problem.too-few': 'Add at least one more row.',
   'template.problem.too-many': 'This table takes no more rows.',
+  'template.problem.too-long': 'This text is too long for a cell (200 characters at most).',
+  'sidebar.rows.examples': '{count, plural, one {# example row} other {# example rows}}',
+  'sidebar.rows.workbook': 'A table in the workbook',
+  'sidebar.rows.selectHint': 'Select the table in the sheet, its header row included, then press Use selection.',
+  'sidebar.rows.useSelection': 'Use selection',
+  'sidebar.rows.emptySelection': 'The selection has no rows: select the table first.',
+  'sidebar.rows.column': 'Column {column}',
+  'sidebar.rows.read': '{count, plural, one {# row read} other {# rows read}} from the selection.',
 } as const;
 
 export type MessageId = keyof typeof EN;
