@@ -1,7 +1,17 @@
 /** A commission sheet inserted in the playground's HyperFormula workbook, read back cell by cell. */
 import { parseCell } from '../../core/a1';
-import type { CommissionPlan, CommissionSheetOptions, RepRow } from '../../core/templates/commission';
-import { buildCommissionSheet } from '../../core/templates/commission';
+import {
+  CHART_ATTAINMENTS,
+  type CommissionPlan,
+  type CommissionSheetCells,
+  type CommissionSheetOptions,
+  DEFAULT_EXAMPLE,
+  type ExampleRep,
+  type RepRow,
+  buildCommissionSheet,
+  payoutsAt,
+  referencePayouts,
+} from '../../core/templates/commission';
 import { Workbook } from '../../playground/workbook';
 
 export function insertedSheet(plan: CommissionPlan, reps: readonly RepRow[], options: CommissionSheetOptions = {}) {
@@ -21,4 +31,49 @@ export function insertedSheet(plan: CommissionPlan, reps: readonly RepRow[], opt
     /** Types into a cell, as a user would. */
     type: (name: string, input: string) => workbook.setCell(sheet, ref(name), input),
   };
+}
+
+/** One figure of a sheet and what the core says it should be. */
+export interface Figure {
+  readonly what: string;
+  readonly cell: string;
+  readonly expected: number;
+}
+
+const PERIOD_FIGURES = ['attainment', 'payoutShare', 'earnedToDate', 'earned', 'drawPaid', 'balance', 'payout'] as const;
+
+/**
+ * Every computed figure of a commission sheet with the core's value for it:
+ * per rep and pay period (referencePayouts), each rep's total, and the payout
+ * table (payoutsAt for the sheet's example rep).
+ */
+export function figures(plan: CommissionPlan, reps: readonly RepRow[], cells: CommissionSheetCells, example: ExampleRep = DEFAULT_EXAMPLE): Figure[] {
+  const out: Figure[] = [];
+  referencePayouts(plan, reps).forEach((payout, i) => {
+    const sheetRep = cells.reps[i];
+    payout.periods.forEach((period, m) => {
+      const names = sheetRep.periods[m];
+      const expected: Record<(typeof PERIOD_FIGURES)[number], number | undefined> = {
+        attainment: period.attainment,
+        payoutShare: period.payoutShare,
+        earnedToDate: period.earned,
+        earned: period.earnedThisPeriod,
+        drawPaid: period.drawPaid,
+        balance: period.balance,
+        payout: period.payout,
+      };
+      for (const key of PERIOD_FIGURES) {
+        const cell = names[key];
+        const value = expected[key];
+        if (cell === undefined) continue;
+        if (value === undefined) throw new Error(`the sheet has ${key} for ${payout.rep}, the reference does not`);
+        out.push({ what: `${payout.rep} period ${m + 1} ${key}`, cell, expected: value });
+      }
+    });
+    if (sheetRep.totalPaid) out.push({ what: `${payout.rep} total paid`, cell: sheetRep.totalPaid, expected: payout.payout });
+  });
+  payoutsAt(plan, CHART_ATTAINMENTS, example).forEach((point, k) =>
+    out.push({ what: `payout table at ${point.attainment}`, cell: cells.chart[k], expected: point.payout }),
+  );
+  return out;
 }
