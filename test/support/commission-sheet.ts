@@ -49,7 +49,8 @@ const PERIOD_FIGURES = ['attainment', 'payoutShare', 'earnedToDate', 'earned', '
  */
 export function figures(plan: CommissionPlan, reps: readonly RepRow[], cells: CommissionSheetCells, example: ExampleRep = DEFAULT_EXAMPLE): Figure[] {
   const out: Figure[] = [];
-  referencePayouts(plan, reps).forEach((payout, i) => {
+  const reference = referencePayouts(plan, reps);
+  reference.forEach((payout, i) => {
     const sheetRep = cells.reps[i];
     payout.periods.forEach((period, m) => {
       const names = sheetRep.periods[m];
@@ -72,6 +73,9 @@ export function figures(plan: CommissionPlan, reps: readonly RepRow[], cells: Co
     });
     if (sheetRep.totalPaid) out.push({ what: `${payout.rep} total paid`, cell: sheetRep.totalPaid, expected: payout.payout });
   });
+  const team = (pick: (rep: (typeof reference)[number]) => number) => reference.reduce((sum, rep) => sum + pick(rep), 0);
+  cells.totals.payout.forEach((cell, m) => out.push({ what: `total payout period ${m + 1}`, cell, expected: team((rep) => rep.periods[m].payout) }));
+  if (cells.totals.totalPaid) out.push({ what: 'total paid', cell: cells.totals.totalPaid, expected: team((rep) => rep.payout) });
   payoutsAt(plan, CHART_ATTAINMENTS, example).forEach((point, k) =>
     out.push({ what: `payout table at ${point.attainment}`, cell: cells.chart[k], expected: point.payout }),
   );

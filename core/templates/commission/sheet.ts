@@ -4,6 +4,7 @@
  * a payout-by-attainment table feeding a line chart. Finance can audit it,
  * change a rate and see every payout follow, in any spreadsheet.
  */
+import { parseCell } from '../../a1';
 import { NUMBER_FORMAT_CODES } from '../../spec';
 import type { PlanCell, PlanChart, SheetPlan } from '../plan';
 import { type EarnedInputs, type ParameterCells, curveShareFormula, drawFormulas, earnedFormula } from './formulas';
@@ -60,6 +61,8 @@ export interface PeriodCells {
 /** Where the sheet keeps each computed figure, as A1 names: for reading it back. */
 export interface CommissionSheetCells {
   readonly reps: readonly { readonly periods: readonly PeriodCells[]; readonly totalPaid?: string }[];
+  /** The totals row: every rep's payout per pay period, and (several periods) in all. */
+  readonly totals: { readonly payout: readonly string[]; readonly totalPaid?: string };
   /** The payout-by-attainment table: the example rep's payout at CHART_ATTAINMENTS. */
   readonly chart: readonly string[];
 }
@@ -76,10 +79,10 @@ export function buildCommissionSheet(
   grid.boldRow(0);
   grid.set(1, 0, 'Edit the plan’s figures below (column B and the tables): every payout recalculates.');
   const { cells: params, next } = parameterBlock(grid, plan, 3);
-  const { cells: repCells, next: afterReps, width } = repTable(grid, plan, reps, params, next, options.periodLabels);
+  const { cells: repCells, totals, next: afterReps, width } = repTable(grid, plan, reps, params, next, options.periodLabels);
   const { cells: chart, chart: planChart } = payoutTable(grid, plan, params, afterReps + 1, options.example ?? DEFAULT_EXAMPLE);
   const widths = [190, ...Array.from({ length: Math.max(width, 6) - 1 }, () => 110)];
-  return { sheet: grid.plan(options.name ?? COMMISSION_SHEET_NAME, widths, [planChart]), cells: { reps: repCells, chart } };
+  return { sheet: grid.plan(options.name ?? COMMISSION_SHEET_NAME, widths, [planChart]), cells: { reps: repCells, totals, chart } };
 }
 
 export function commissionSheet(plan: CommissionPlan, reps: readonly RepRow[], options: CommissionSheetOptions = {}): SheetPlan {
@@ -169,7 +172,7 @@ function repTable(
   params: ParameterCells,
   top: number,
   labels?: readonly string[],
-): { cells: CommissionSheetCells['reps']; next: number; width: number } {
+): { cells: CommissionSheetCells['reps']; totals: CommissionSheetCells['totals']; next: number; width: number } {
   const count = reps[0].bookings.length;
   const columns = groupColumns(plan);
   const ownTarget = plan.kind === 'curve';
@@ -245,7 +248,14 @@ function repTable(
     sum(totalCol);
     grid.format(first, totalCol, totals, totalCol, MONEY);
   }
-  return { cells, next: totals + 1, width: header.length };
+  // The totals row's cell in the column of a rep's figure.
+  const totalOf = (name: string) => at(totals, parseCell(name)!.col);
+  return {
+    cells,
+    totals: { payout: cells[0].periods.map((p) => totalOf(p.payout)), ...(totalCol !== undefined ? { totalPaid: at(totals, totalCol) } : {}) },
+    next: totals + 1,
+    width: header.length,
+  };
 }
 
 /** What one plan period pays the example rep from 0% to 200% attainment, by the same formulas, and the chart over it. */
