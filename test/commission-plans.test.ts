@@ -53,6 +53,7 @@ describe('validatePlan names each problem by field, with a stable code', () => {
     ['no tiers', { kind: 'marginal', tiers: [] }, 'tiers', 'too-few'],
     ['a tier rate above 100%', { kind: 'retroactive', tiers: [{ from: 0, rate: 12 }] }, 'tiers[0].rate', 'rate-above-100'],
     ['a bound typed as a percentage', { kind: 'marginal', tiers: [{ from: 0, rate: 0.1 }, { from: 150, rate: 0.2 }] }, 'tiers[1].from', 'above-1000'],
+    ['a retroactive rate that falls', { kind: 'retroactive', tiers: [{ from: 0, rate: 0.1 }, { from: 1, rate: 0.05 }] }, 'tiers[1].rate', 'payout-falls'],
     ['a curve of one point', { kind: 'curve', curve: [{ attainment: 1, payout: 1 }] }, 'curve', 'too-few'],
     ['curve points out of order', { kind: 'curve', curve: [{ attainment: 1, payout: 0 }, { attainment: 0.5, payout: 1 }] }, 'curve[1].attainment', 'not-ascending'],
     ['a curve that pays less for more', { kind: 'curve', curve: [{ attainment: 0.5, payout: 1 }, { attainment: 1, payout: 0.5 }] }, 'curve[1].payout', 'payout-falls'],

@@ -31,7 +31,10 @@ function kindPlan(random: Random, kind: PlanKind): CommissionPlan {
   if (kind === 'flat') return { kind, rate: random.int(0, 60) / 200 };
   if (kind === 'marginal' || kind === 'retroactive') {
     const bounds = [0, ...ascending(random, random.int(0, 4), 1, 40)];
-    return { kind, tiers: bounds.map((from) => ({ from, rate: random.int(0, 60) / 200 })) };
+    const rates = bounds.map(() => random.int(0, 60) / 200);
+    // A retroactive plan's rates may not fall (validatePlan); a marginal one's may (a decelerator).
+    if (kind === 'retroactive') rates.sort((a, b) => a - b);
+    return { kind, tiers: bounds.map((from, k) => ({ from, rate: rates[k] })) };
   }
   const attainments = ascending(random, random.int(2, 5), 0, 40);
   const payouts = attainments.map(() => random.int(0, 60)).sort((a, b) => a - b).map((k) => k / 20);

@@ -104,7 +104,7 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
   value('Pay periods', PERIOD_TITLES[plan.periods ?? 'none']);
   if (plan.kind === 'flat') cells.rate = value('Commission rate', plan.rate, PERCENT, 'of bookings');
   if (plan.kind === 'curve') {
-    if (plan.targetIncentive != null) cells.targetIncentive = value('Target incentive (every rep)', plan.targetIncentive, MONEY, 'paid in full at 100% on the curve');
+    if (plan.targetIncentive != null) cells.targetIncentive = value('Target incentive (every rep)', plan.targetIncentive, MONEY, 'each rep is paid the curve’s share of it');
     if (plan.cap != null) cells.cap = value('Cap', plan.cap, PERCENT, 'the most the curve pays, as a share of target incentive');
   }
   if (plan.gate != null) cells.gate = value('Gate (minimum attainment)', plan.gate, PERCENT, 'below it nothing is earned');

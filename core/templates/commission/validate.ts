@@ -25,7 +25,7 @@ export const PLAN_PROBLEM_CODES = [
   'tiers-not-from-zero',
   /** A tier bound, or a curve point's attainment, not above the one before it. */
   'not-ascending',
-  /** A curve point paying less than the one before it: selling more would pay less. */
+  /** A curve point paying less than the one before it, or a retroactive tier's rate below the one before: selling more would pay less. */
   'payout-falls',
   /** A cap below 100% of target incentive: nobody could earn their target. */
   'cap-below-target',
@@ -75,9 +75,10 @@ class Problems {
     return n;
   }
 
-  rate(field: string, value: unknown): void {
+  rate(field: string, value: unknown): number | undefined {
     const n = this.number(field, value);
-    if (n !== undefined && n > 1) this.add(field, 'rate-above-100');
+    if (n !== undefined && n > 1) return this.add(field, 'rate-above-100');
+    return n;
   }
 
   rows<T>(field: string, value: unknown, least: number): readonly T[] | undefined {
@@ -90,14 +91,21 @@ class Problems {
 
 const present = (value: unknown) => value !== null && value !== undefined;
 
-function checkTiers(problems: Problems, value: unknown): void {
+/**
+ * Tiers ascend from 0. Retroactive rates may not fall either: all bookings
+ * earn the top tier's rate, so reaching a lower one would pay less for more.
+ */
+function checkTiers(problems: Problems, value: unknown, retroactive: boolean): void {
   const tiers = problems.rows<Tier>('tiers', value, 1);
   if (!tiers) return;
   let before: number | undefined;
+  let rateBefore: number | undefined;
   tiers.forEach((tier, k) => {
     const at = `tiers[${k}]`;
     const from = problems.share(`${at}.from`, tier?.from);
-    problems.rate(`${at}.rate`, tier?.rate);
+    const rate = problems.rate(`${at}.rate`, tier?.rate);
+    if (retroactive && rate !== undefined && rateBefore !== undefined && rate < rateBefore) problems.add(`${at}.rate`, 'payout-falls');
+    rateBefore = rate;
     if (from === undefined) {
       before = undefined;
       return;
@@ -129,7 +137,7 @@ export function validatePlan(plan: CommissionPlan): PlanProblem[] {
   const problems = new Problems();
   const kind: unknown = plan?.kind;
   if (kind === 'flat') problems.rate('rate', (plan as { rate?: unknown }).rate);
-  else if (kind === 'marginal' || kind === 'retroactive') checkTiers(problems, (plan as { tiers?: unknown }).tiers);
+  else if (kind === 'marginal' || kind === 'retroactive') checkTiers(problems, (plan as { tiers?: unknown }).tiers, kind === 'retroactive');
   else if (kind === 'curve') {
     const { curve, cap, targetIncentive } = plan as { curve?: unknown; cap?: unknown; targetIncentive?: unknown };
     checkCurve(problems, curve);
