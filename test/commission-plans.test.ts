@@ -63,8 +63,8 @@ describe('validatePlan names each problem by field, with a stable code', () => {
     ['a negative gate', { kind: 'flat', rate: 0.1, gate: -0.5 }, 'gate', 'negative'],
     ['a draw without an amount', { kind: 'flat', rate: 0.1, draw: { recoverable: true } }, 'draw.amount', 'missing'],
     ['a draw neither recoverable nor not', { kind: 'flat', rate: 0.1, draw: { amount: 100 } }, 'draw.recoverable', 'missing'],
-    ['an unknown kind', { kind: 'bonus' }, 'kind', 'unknown-kind'],
-    ['unknown pay periods', { kind: 'flat', rate: 0.1, periods: 'weekly' }, 'periods', 'unknown-periods'],
+    ['an unknown kind', { kind: 'bonus' }, 'kind', 'unknown-choice'],
+    ['unknown pay periods', { kind: 'flat', rate: 0.1, periods: 'weekly' }, 'periods', 'unknown-choice'],
     ['too many tiers', { kind: 'marginal', tiers: Array.from({ length: 21 }, (_, k) => ({ from: k / 10, rate: 0.1 })) }, 'tiers', 'too-many'],
   ])('%s', (_what, plan, field, code) => {
     expect(problems(plan)).toEqual([{ field, code }]);
@@ -72,17 +72,17 @@ describe('validatePlan names each problem by field, with a stable code', () => {
 
   it('the codes the sidebar attaches messages to stay as they are', () => {
     expect(PLAN_PROBLEM_CODES).toEqual([
-      'missing', 'negative', 'rate-above-100', 'above-1000', 'unknown-kind', 'unknown-periods', 'too-few', 'too-many',
-      'tiers-not-from-zero', 'not-ascending', 'payout-falls', 'cap-below-target', 'gate-above-250', 'bookings-count', 'quota-not-positive',
+      'missing', 'negative', 'rate-above-100', 'above-1000', 'unknown-choice', 'too-few', 'too-many', 'too-long',
+      'not-positive', 'list-length', 'tiers-not-from-zero', 'not-ascending', 'payout-falls', 'cap-below-target', 'gate-above-250',
     ]);
   });
 
   it('reps: a zero quota, a missing booking, uneven periods, a missing target incentive, too many months', () => {
     const curve: CommissionPlan = { kind: 'curve', curve: FUNCTIONS_MD_CURVE };
     expect(validateReps(curve, [{ rep: 'A', quota: 0, bookings: [1, Number.NaN], targetIncentive: 5 }, { rep: 'B', quota: 10, bookings: [1] }])).toEqual([
-      { field: 'reps[0].quota', code: 'quota-not-positive' },
+      { field: 'reps[0].quota', code: 'not-positive' },
       { field: 'reps[0].bookings[1]', code: 'missing' },
-      { field: 'reps[1].bookings', code: 'bookings-count' },
+      { field: 'reps[1].bookings', code: 'list-length' },
       { field: 'reps[1].targetIncentive', code: 'missing' },
     ]);
     expect(validateReps({ kind: 'flat', rate: 0.1 }, [rep(10, ...new Array(13).fill(1))])).toEqual([{ field: 'reps[0].bookings', code: 'too-many' }]);

@@ -106,7 +106,8 @@ describe('template fields', () => {
         { key: 'quota', label: 'f.quota', kind: 'money' },
         { key: 'bookings', label: 'f.bookings', kind: 'money-list' },
       ],
-      default: [],
+      default: null,
+      examples: 5,
       maxRows: 3,
       maxList: 2,
     };

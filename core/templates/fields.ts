@@ -31,6 +31,8 @@ export interface ChoiceField extends FieldBase {
   readonly kind: 'choice';
   readonly options: readonly string[];
   readonly default: string;
+  /** Left out of a request, the field means its default (a plan without periods is paid period by period). */
+  readonly optional?: boolean;
 }
 
 export interface PercentField extends FieldBase {
@@ -82,6 +84,10 @@ export interface RowColumn {
   readonly key: string;
   readonly label: string;
   readonly kind: 'text' | 'money' | 'money-list';
+  /** A cell that may be left empty (null), for the template's own checks to judge. */
+  readonly optional?: boolean;
+  /** An amount that must be above 0 (a quota: attainment divides by it). */
+  readonly positive?: boolean;
   /** Shown (and read) only while the form's field `key` holds one of these values. */
   readonly shownWhen?: { readonly key: string; readonly is: readonly string[] };
 }
@@ -95,9 +101,11 @@ export interface RowColumn {
 export interface RowsField extends FieldBase {
   readonly kind: 'rows';
   readonly columns: readonly RowColumn[];
-  readonly default: readonly FieldValues[];
+  /** Rows start as (and null means) the template's own example rows, this many of them. */
+  readonly default: null;
+  readonly examples: number;
   readonly maxRows: number;
-  /** The most entries a money-list column holds (twelve months). */
+  /** The most entries a money-list column holds (twelve months); every row holds as many as the first. */
   readonly maxList: number;
 }
 
@@ -114,6 +122,9 @@ export const FIELD_PROBLEM_CODES = [
   'too-many',
   /** Text longer than a cell of the sheet should hold (MOST_TEXT). */
   'too-long',
+  'not-positive',
+  /** A row with more or fewer entries in a list (one per period) than the first row. */
+  'list-length',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
@@ -173,6 +184,7 @@ function readField(field: Field, value: unknown, where: string, problems: FieldP
   };
   switch (field.kind) {
     case 'choice':
+      if ((value === null || value === undefined) && field.optional) return field.default;
       if (typeof value !== 'string') return problem('missing');
       return field.options.includes(value) ? value : problem('unknown-choice');
     case 'boolean':
@@ -213,25 +225,30 @@ export const MOST_TEXT = 200;
 
 function readRows(field: RowsField, value: unknown, where: string, problems: FieldProblem[], form: FieldValues): unknown {
   const problem = (code: FieldProblemCode, at = where) => void problems.push({ field: at, code });
+  if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) return problem('missing');
   if (value.length === 0) return problem('too-few');
   if (value.length > field.maxRows) return problem('too-many');
   const columns = field.columns.filter((column) => !column.shownWhen || column.shownWhen.is.includes(form[column.shownWhen.key] as string));
+  const firstList = (column: RowColumn) => ((value[0] ?? {}) as FieldValues)[column.key] as readonly unknown[] | undefined;
   return value.map((row: unknown, k) => {
     const cells = (typeof row === 'object' && row !== null ? row : {}) as FieldValues;
     const read: Record<string, unknown> = {};
     for (const column of columns) {
       const at = `${where}[${k}].${column.key}`;
       const cell = cells[column.key];
-      if (column.kind === 'text') {
+      if ((cell === null || cell === undefined) && column.optional) read[column.key] = null;
+      else if (column.kind === 'text') {
         if (typeof cell !== 'string') problem('missing', at);
         else if (cell.length > MOST_TEXT) problem('too-long', at);
         else read[column.key] = cell;
       } else if (column.kind === 'money') {
-        if (typeof cell === 'number' && Number.isFinite(cell)) read[column.key] = cell;
-        else problem('missing', at);
+        if (typeof cell !== 'number' || !Number.isFinite(cell)) problem('missing', at);
+        else if (column.positive && !(cell > 0)) problem('not-positive', at);
+        else read[column.key] = cell;
       } else if (!Array.isArray(cell) || cell.length === 0) problem('missing', at);
       else if (cell.length > field.maxList) problem('too-many', at);
+      else if (k > 0 && Array.isArray(firstList(column)) && cell.length !== firstList(column)!.length) problem('list-length', at);
       else {
         cell.forEach((entry: unknown, m) => {
           if (typeof entry !== 'number' || !Number.isFinite(entry)) problem('missing', `${at}[${m}]`);

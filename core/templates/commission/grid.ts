@@ -42,6 +42,7 @@ export class Grid {
   plan(name: string, columnWidths: readonly number[], charts: readonly PlanChart[]): SheetPlan {
     const width = Math.max(0, ...Array.from(this.cells, (row) => row?.length ?? 0));
     const cells = Array.from(this.cells, (row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
-    return { name, cells, formats: this.formats, columnWidths, boldRows: [...this.bold].sort((a, b) => a - b), charts };
+    // Widths are for the columns the sheet fills; a plan gives none beyond them.
+    return { name, cells, formats: this.formats, columnWidths: columnWidths.slice(0, width), boldRows: [...this.bold].sort((a, b) => a - b), charts };
   }
 }
