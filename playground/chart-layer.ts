@@ -8,7 +8,7 @@
  */
 import type { CellRef, RangeRef } from '../core/a1';
 import type { NormalisedChart } from '../core/templates/normalise-plan';
-import { CHART_HEIGHT, CHART_WIDTH, type ChartData, drawChart } from './chart';
+import { CHART_HEIGHT, CHART_WIDTH, type ChartData, drawChart } from '../ui/chart';
 import { formatNumber } from './format';
 import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './grid/table';
 import { DEFAULT_COLUMN_WIDTH, formatAt } from './layout';

@@ -35,7 +35,7 @@ export function rowsSource(
 
   const apply = () => {
     target[field.key] =
-      state.from === 'workbook' && state.table && state.picks ? rowsFromTable(state.table, shownColumns(), state.picks) : structuredClone(field.default);
+      state.from === 'workbook' && state.table && state.picks ? rowsFromTable(state.table, shownColumns(), state.picks) : null;
     changed();
   };
 
@@ -52,7 +52,7 @@ export function rowsSource(
 
   const draw = () => {
     wrapper.replaceChildren(
-      choice('examples', text('sidebar.rows.examples', { count: field.default.length })),
+      choice('examples', text('sidebar.rows.examples', { count: field.examples })),
       choice('workbook', text('sidebar.rows.workbook')),
     );
     if (state.from !== 'workbook') return;
