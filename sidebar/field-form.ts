@@ -140,7 +140,7 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
         wrapper.append(el('label', { className: 'so-check' }, [box, label]));
         const inner = target[field.key];
         if (inner && typeof inner === 'object') {
-          wrapper.append(el('div', { className: 'so-field-group' }, controls(field.fields, inner as Values, `${path}.`)));
+          wrapper.append(el('div', { className: 'so-field-members' }, controls(field.fields, inner as Values, `${path}.`)));
         }
         break;
       }

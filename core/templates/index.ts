@@ -13,6 +13,7 @@ import { describeValue } from '../values';
 import { EXAMPLES_SHEET_NAME, examplesPlan } from './examples';
 import { type Field, type FieldProblem, type FieldValues, readFields } from './fields';
 import type { SheetPlan } from './plan';
+import { COMMISSION_TEMPLATE } from './commission/template';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
@@ -36,8 +37,19 @@ export interface TemplateDefinition {
   readonly fields: readonly Field[];
   /** Problems no single field shows (tiers out of order, a cap below target), once every field reads. */
   check?(values: FieldValues): FieldProblem<string>[];
+  /** What the sidebar draws while the user types, for values the checks passed. */
+  preview?(values: FieldValues): TemplatePreview;
   /** The sheet for values the checks passed. */
   plan(values: FieldValues): SheetPlan;
+}
+
+/** A live preview: payout (y, money) against attainment (x, a fraction) for an example rep, and a few points as a table. */
+export interface TemplatePreview {
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly table: readonly { readonly x: number; readonly y: number }[];
+  /** The example rep's quota, which the preview's figures are for. */
+  readonly example: number;
 }
 
 const EXAMPLES: TemplateDefinition = {
@@ -51,7 +63,7 @@ const EXAMPLES: TemplateDefinition = {
 };
 
 /** Every template the sidebar offers, in the order it shows them. */
-export const TEMPLATES: readonly TemplateDefinition[] = [EXAMPLES];
+export const TEMPLATES: readonly TemplateDefinition[] = [COMMISSION_TEMPLATE, EXAMPLES];
 
 /** A request refused for its fields: each problem names its field, and the sidebar words each code. */
 export class TemplateProblemsError extends FormulaError {

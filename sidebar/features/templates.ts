@@ -7,6 +7,7 @@ import { TEMPLATES, type TemplateDefinition, checkTemplate } from '../../core/te
 import { isMessageId, text } from '../../ui/messages';
 import { el, errorMessage, uniqueId } from '../dom';
 import { renderFieldForm } from '../field-form';
+import { templatePreview } from '../template-preview';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
 
@@ -25,7 +26,17 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   );
   const formArea = el('div', { className: 'so-form' });
   if (definition.fields.length > 0) card.append(formArea);
-  const form = renderFieldForm(formArea, definition.fields, () => form.showProblems(checkTemplate(definition, form.values()).problems), host);
+  const preview = definition.preview ? templatePreview() : undefined;
+  const refresh = () => {
+    const { values, problems } = checkTemplate(definition, form.values());
+    form.showProblems(problems);
+    preview?.show(problems.length === 0 ? definition.preview!(values) : undefined);
+  };
+  const form = renderFieldForm(formArea, definition.fields, refresh, host);
+  if (preview) {
+    card.append(preview.element);
+    refresh();
+  }
 
   const button = el('button', {
     className: 'so-button so-button-primary',
