@@ -1,0 +1,45 @@
+/**
+ * The playground bundles ExcelJS and JSZip from their own sources, not from
+ * the prebuilt browser files their package.json points browsers to
+ * (exceljs/dist/exceljs.min.js, jszip/dist/jszip.min.js). Those were made by
+ * browserify with every package they need folded in, so esbuild's metafile
+ * saw one file where some seventy packages ship, and their licence texts could
+ * not be found. From the sources, each package is an input of its own and
+ * THIRD_PARTY_NOTICES.txt carries it like any other.
+ *
+ * What browserify supplied is supplied here: the Node built-ins ExcelJS uses
+ * in a page (buffer, events, stream, process) from the npm packages browserify
+ * itself uses, and nothing for what a page never reaches: the file system, the
+ * password hashing of sheet protection, ExcelJS's CSV (the playground reads
+ * CSV with papaparse) and the core-js polyfills for browsers older than the
+ * playground's ES2020 target.
+ */
+import type { BuildOptions, Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const { resolve } = createRequire(path.join(process.cwd(), 'package.json'));
+const SHIMS = path.join(process.cwd(), 'scripts', 'build', 'shims');
+
+const sources: Plugin = {
+  name: 'browser-sources',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: resolve('exceljs/lib/exceljs.browser.js') }));
+    build.onResolve({ filter: /^jszip$/ }, () => ({ path: resolve('jszip/lib/index.js') }));
+    build.onResolve({ filter: /^stream$/ }, () => ({ path: resolve('readable-stream') }));
+    build.onResolve({ filter: /^(?:buffer|events)$/ }, (args) => ({ path: resolve(`${args.path}/`) }));
+    build.onResolve({ filter: /\/csv\/csv$/ }, (args) =>
+      args.importer.includes(path.join('exceljs', 'lib')) ? { path: path.join(SHIMS, 'exceljs-csv.js') } : undefined,
+    );
+    // Modules a page never reaches: an empty module each.
+    build.onResolve({ filter: /^(?:fs|crypto|core-js\/.*|regenerator-runtime\/.*)$/ }, (args) => ({ path: args.path, namespace: 'not-in-a-page' }));
+    build.onLoad({ filter: /.*/, namespace: 'not-in-a-page' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/** esbuild options for a browser bundle that holds ExcelJS. */
+export const browserSources: BuildOptions = {
+  plugins: [sources],
+  inject: [path.join(SHIMS, 'node-globals.js')],
+  define: { global: 'globalThis' },
+};
