@@ -12,7 +12,8 @@
  * itself uses, and nothing for what a page never reaches: the file system, the
  * password hashing of sheet protection, ExcelJS's CSV (the playground reads
  * CSV with papaparse) and the core-js polyfills for browsers older than the
- * playground's ES2020 target.
+ * playground's ES2020 target. The zip archiver of ExcelJS's streaming writer
+ * is answered by JSZip (shims/archiver.js).
  */
 import type { BuildOptions, Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -27,6 +28,7 @@ const sources: Plugin = {
     build.onResolve({ filter: /^exceljs$/ }, () => ({ path: resolve('exceljs/lib/exceljs.browser.js') }));
     build.onResolve({ filter: /^jszip$/ }, () => ({ path: resolve('jszip/lib/index.js') }));
     build.onResolve({ filter: /^stream$/ }, () => ({ path: resolve('readable-stream') }));
+    build.onResolve({ filter: /^archiver$/ }, () => ({ path: path.join(SHIMS, 'archiver.js') }));
     build.onResolve({ filter: /^(?:buffer|events)$/ }, (args) => ({ path: resolve(`${args.path}/`) }));
     build.onResolve({ filter: /\/csv\/csv$/ }, (args) =>
       args.importer.includes(path.join('exceljs', 'lib')) ? { path: path.join(SHIMS, 'exceljs-csv.js') } : undefined,
