@@ -12,10 +12,6 @@
  * which zips with archiver and Node's zlib. Each is the median of three runs;
  * progress goes to stderr.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { mulberry32 } from '../core/random';
 import { readCsv } from '../playground/io/csv';
 import { bookData } from '../playground/io/book-data';
@@ -23,8 +19,7 @@ import { insertImported } from '../playground/io/insert-imported';
 import { demoWorkbook } from '../playground/io/session';
 import type * as Xlsx from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
-import { browserSources } from '../scripts/build/browser-sources';
-import { bundle } from '../scripts/build/bundle';
+import { loadAsThePage } from '../scripts/build/browser-sources';
 
 const ROWS = 100_000;
 const BUDGET_MS = 3000;
@@ -68,24 +63,12 @@ function dealRows(rows: number): (string | number)[][] {
   return out;
 }
 
-/** playground/io/xlsx.ts built as the page's bundle builds it, loaded here. */
-async function pageXlsx(): Promise<typeof Xlsx> {
-  const { code } = await bundle(path.resolve('playground/io/xlsx.ts'), { ...browserSources, format: 'esm', target: 'es2020' });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'salesops-bench-xlsx-'));
-  try {
-    writeFileSync(path.join(dir, 'xlsx.mjs'), code);
-    return (await import(pathToFileURL(path.join(dir, 'xlsx.mjs')).href)) as typeof Xlsx;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const verdict = (ms: number) => (ms <= BUDGET_MS ? 'within' : 'OVER');
 
 export async function benchIo(): Promise<string[]> {
-  const { readXlsx, writeXlsx } = await pageXlsx();
+  const { readXlsx, writeXlsx } = await loadAsThePage<typeof Xlsx>('playground/io/xlsx.ts');
   progress(`writing a ${ROWS.toLocaleString('en-US')}-row Salesforce export`);
   const csv = salesforceCsv(ROWS);
   const imports: { parse: number; insert: number }[] = [];
