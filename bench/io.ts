@@ -5,8 +5,8 @@
  *   dates, a "Probability (%)" column, its Grand Totals footer) opened as a
  *   new sheet beside the demo: parsed, typed and in the engine, ≤ 3 s;
  * - the demo workbook plus 100,000 deal rows downloaded as .xlsx, ≤ 3 s;
- * - its 100,000 deal rows as a CRM's .xlsx export (values only, nothing
- *   frozen) opened beside the demo, ≤ 3 s like the CSV.
+ * - the same Salesforce export as .xlsx (its values as the CSV import typed
+ *   them, nothing frozen) opened beside the demo, ≤ 3 s like the CSV.
  * The .xlsx reading and writing is playground/io/xlsx.ts as the page's build
  * bundles it (ExcelJS from its sources, JSZip zipping), not Node's ExcelJS,
  * which zips with archiver and Node's zlib. Each is the median of three runs;
@@ -72,6 +72,7 @@ export async function benchIo(): Promise<string[]> {
   progress(`writing a ${ROWS.toLocaleString('en-US')}-row Salesforce export`);
   const csv = salesforceCsv(ROWS);
   const imports: { parse: number; insert: number }[] = [];
+  let xlsxExport = new Uint8Array();
   for (let run = 1; run <= RUNS; run++) {
     progress(`importing it, run ${run} of ${RUNS}`);
     const workbook = new Workbook();
@@ -84,6 +85,10 @@ export async function benchIo(): Promise<string[]> {
     imports.push({ parse: parsed, insert: since(start) - parsed });
     const { rows } = workbook.extent(workbook.sheetId(name));
     if (rows !== ROWS + 1) throw new Error(`the import holds ${rows} rows, not ${ROWS + 1}`);
+    if (run === RUNS) {
+      const sheet = bookData(workbook).sheets.find((candidate) => candidate.name === name)!;
+      xlsxExport = await writeXlsx({ sheets: [{ ...sheet, frozenRows: 0 }] });
+    }
     workbook.hf.destroy();
   }
 
@@ -115,18 +120,16 @@ export async function benchIo(): Promise<string[]> {
     const bytes = await writeXlsx(data);
     exports.push({ collect: collected, write: since(start) - collected, bytes: bytes.length });
   }
-  const deals = bookData(workbook).sheets.find((sheet) => sheet.name === 'Deals 100k')!;
-  const file = await writeXlsx({ sheets: [{ ...deals, name: 'Opportunities', frozenRows: 0 }] });
   workbook.hf.destroy();
 
   const reads: { parse: number; insert: number }[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    progress(`opening the deal rows as an .xlsx export, run ${run} of ${RUNS}`);
+    progress(`opening the Salesforce export as .xlsx, run ${run} of ${RUNS}`);
     const target = new Workbook();
     target.replaceAll(demoWorkbook());
     collectGarbage();
     const start = process.hrtime.bigint();
-    const opened = await readXlsx(file, 'Opportunities.xlsx');
+    const opened = await readXlsx(xlsxExport, 'Opportunities.xlsx');
     const parsed = since(start);
     const names = insertImported(target, opened);
     reads.push({ parse: parsed, insert: since(start) - parsed });
@@ -144,6 +147,6 @@ export async function benchIo(): Promise<string[]> {
     '| --- | --- | ---: | ---: | --- |',
     `| CSV export opened beside the demo | parse and type ${ms(median(imports.map((run) => run.parse)))} + into the engine ${ms(median(imports.map((run) => run.insert)))} | ${ms(importTotal)} | ≤ ${BUDGET_MS} | ${verdict(importTotal)} |`,
     `| demo + deal rows downloaded as .xlsx (${(exports[0].bytes / 1e6).toFixed(1)} MB) | read the workbook ${ms(median(exports.map((run) => run.collect)))} + ExcelJS ${ms(median(exports.map((run) => run.write)))} | ${ms(exportTotal)} | ≤ ${BUDGET_MS} | ${verdict(exportTotal)} |`,
-    `| the deal rows as an .xlsx export opened beside the demo | ExcelJS ${ms(median(reads.map((run) => run.parse)))} + into the engine ${ms(median(reads.map((run) => run.insert)))} | ${ms(readTotal)} | ≤ ${BUDGET_MS} | ${verdict(readTotal)} |`,
+    `| the same export as .xlsx opened beside the demo | ExcelJS ${ms(median(reads.map((run) => run.parse)))} + into the engine ${ms(median(reads.map((run) => run.insert)))} | ${ms(readTotal)} | ≤ ${BUDGET_MS} | ${verdict(readTotal)} |`,
   ];
 }
