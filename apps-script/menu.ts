@@ -2,6 +2,7 @@
 import { FUNCTIONS } from '../core/registry';
 import { helpHtml } from './help';
 import { MENU_FUNCTION_HELP, MENU_INSERT_EXAMPLES, MENU_OPEN_SIDEBAR } from './server-functions';
+import { serverText } from './messages';
 import { insertTemplate } from './sidebar-api';
 import { PRODUCT_TITLE as TITLE } from './spreadsheet';
 
@@ -9,10 +10,10 @@ import { PRODUCT_TITLE as TITLE } from './spreadsheet';
 export function onOpen(_event?: unknown): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem('Open sidebar', MENU_OPEN_SIDEBAR)
-    .addItem('Insert examples sheet', MENU_INSERT_EXAMPLES)
+    .addItem(serverText('sheets.menu.openSidebar'), MENU_OPEN_SIDEBAR)
+    .addItem(serverText('sheets.menu.insertExamples'), MENU_INSERT_EXAMPLES)
     .addSeparator()
-    .addItem('Function help', MENU_FUNCTION_HELP)
+    .addItem(serverText('sheets.menu.functionHelp'), MENU_FUNCTION_HELP)
     .addToUi();
 }
 
@@ -34,10 +35,10 @@ export function insertExamples(): void {
     ui.alert(TITLE, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
     return;
   }
-  SpreadsheetApp.getActive().toast(`Inserted the sheet "${name}".`, TITLE);
+  SpreadsheetApp.getActive().toast(name, serverText('sheets.toast.inserted'));
 }
 
 export function showHelp(): void {
   const html = HtmlService.createHtmlOutput(helpHtml(FUNCTIONS)).setWidth(560).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, `${TITLE}: functions`);
+  SpreadsheetApp.getUi().showModalDialog(html, serverText('sheets.help.title'));
 }

@@ -4,13 +4,12 @@
  * arguments: each one validates what it receives.
  */
 import { isFormulaError } from '../core/errors';
-import { FUNCTIONS } from '../core/registry';
 import { planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
 import { shortMessage } from './convert';
 import { isDate } from './dates';
 import { log, spreadsheetDates } from './spreadsheet';
-import { type SpreadsheetLike, writePlan } from './write-plan';
+import { asSpreadsheetLike, writePlan } from './write-plan';
 
 /** The most cells the sidebar may read at once: google.script.run is not for bulk data. */
 const MAX_SELECTION_CELLS = 50_000;
@@ -74,13 +73,9 @@ export function insertTemplate(request: unknown): string {
     log('SalesOps planTemplate failed unexpectedly:', error);
     throw new Error(`The template could not be built (${shortMessage(error)}). This is a bug in SalesOps Formulas: please report it.`);
   }
-  const spreadsheet = SpreadsheetApp.getActive() as unknown as SpreadsheetLike;
+  const spreadsheet = asSpreadsheetLike(SpreadsheetApp.getActive());
   try {
-    return writePlan(
-      spreadsheet,
-      plan,
-      FUNCTIONS.map((spec) => spec.name),
-    );
+    return writePlan(spreadsheet, plan);
   } catch (error) {
     log('SalesOps could not write a template:', error);
     throw new Error(`Could not insert the template (${shortMessage(error)}). Nothing was changed.`);

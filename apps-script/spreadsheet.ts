@@ -4,8 +4,9 @@
  * evaluates Code.js for every batch of custom-function calls).
  */
 import { DateReader } from './dates';
+import { serverText } from './messages';
 
-export const PRODUCT_TITLE = 'SalesOps Formulas';
+export const PRODUCT_TITLE = serverText('product.name');
 
 /** The execution log (Stackdriver), never the sheet. */
 export function log(...data: unknown[]): void {

@@ -8,7 +8,9 @@
  * and cold-evaluation time of Code.js (targets ≤ 100 KB, ≤ 5 ms), and the
  * slowest call on a 50,000-character near-miss in any text-reading parameter
  * (target ≤ 5 ms: text is read once, never backtracked over), and files in and
- * out of the playground against their budgets (bench/io.ts).
+ * out of the playground against their budgets (bench/io.ts), and the longest
+ * main-thread task after an edit while a 100,000-row sheet is kept in the
+ * browser (bench/autosave.ts, ≤ 50 ms).
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
@@ -16,6 +18,7 @@ import { HyperFormula } from 'hyperformula';
 import { ENGINE_CONFIG, registerSalesOpsFunctions, settleSpills } from '../playground/engine';
 import { mulberry32 } from '../core/random';
 import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hostile-text';
+import { benchAutosave } from './autosave';
 import { benchIo } from './io';
 import { benchPage } from './page';
 
@@ -346,6 +349,7 @@ const SECTIONS: Record<string, () => string[] | Promise<string[]>> = {
   engine: benchAgainstNativeFormulas,
   io: benchIo,
   page: benchPage,
+  autosave: benchAutosave,
 };
 
 /**

@@ -92,6 +92,11 @@ export function sheetCellName(ref: SheetCellRef): string {
   return ref.sheet === undefined ? cell : `${quoteSheetName(ref.sheet)}!${cell}`;
 }
 
+/** "B3:B9", or "'Q1 plan'!B3:B9" on another sheet. */
+export function sheetRangeName(range: RangeRef, sheet?: string): string {
+  return sheet === undefined ? rangeName(range) : `${quoteSheetName(sheet)}!${rangeName(range)}`;
+}
+
 /** One side of a range: "$B$2", "B", "2"; either part may be missing, not both. */
 function referencePart(text: string): { col?: number; row?: number } | undefined {
   let i = 0;

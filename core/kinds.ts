@@ -12,11 +12,12 @@ import {
   type CellReader,
   type Limit,
   LabelRange,
-  NumberRange,
+  type NumberRange,
   type RangeOptions,
   Table,
   ValueRange,
   asMatrix,
+  numberRange,
   readDate,
   readNumber,
 } from './ranges';
@@ -85,7 +86,7 @@ function rangeOptions(param: ParamFacts, context: ReadContext): RangeOptions {
 export const PARAM_KINDS = {
   /** Per-row numbers (amounts, quotas, rates); a single cell broadcasts. */
   numbers: {
-    read: (param, arg, context): NumberRange => new NumberRange(param.name, asMatrix(arg), readNumber, rangeOptions(param, context)),
+    read: (param, arg, context): NumberRange => numberRange(param.name, asMatrix(arg), readNumber, rangeOptions(param, context)),
     excel: 'matrix',
     sheetsType: 'number|Array<Array<number>>',
     perRow: true,
@@ -93,7 +94,7 @@ export const PARAM_KINDS = {
   },
   /** Per-row dates, as day serials. */
   dates: {
-    read: (param, arg, context): NumberRange => new NumberRange(param.name, asMatrix(arg), readDate, rangeOptions(param, context)),
+    read: (param, arg, context): NumberRange => numberRange(param.name, asMatrix(arg), readDate, rangeOptions(param, context)),
     excel: 'matrix',
     sheetsType: 'Date|Array<Array<Date>>',
     perRow: true,

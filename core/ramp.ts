@@ -33,12 +33,12 @@ export function readRamp(ramp: Table): RampSchedule {
   for (let i = 0; i < end; i++) {
     const value = cell(i);
     // The month names the cell well enough; the cell's address is added only when the host knows it.
-    const where = ` for month ${i + 1}${ramp.start() ? inCell(ramp, cols === 1 ? i : 0, cols === 1 ? 0 : i) : ''}`;
+    const where = () => ` for month ${i + 1}${ramp.start() ? inCell(ramp, cols === 1 ? i : 0, cols === 1 ? 0 : i) : ''}`;
     if (isBlank(value)) {
-      throw badValue(`${paramName} is blank${where}: fill every month up to the last one, or enter 100% for fully ramped`);
+      throw badValue(`${paramName} is blank${where()}: fill every month up to the last one, or enter 100% for fully ramped`);
     }
     const read = readNumber(value);
-    if (typeof read === 'string') throw badValue(`${paramName} ${describeValue(value)}${where} ${read}`);
+    if (typeof read === 'string') throw badValue(`${paramName} ${describeValue(value)}${where()} ${read}`);
     const problem = fractionProblem(read, paramName, where);
     if (problem) throw problem;
     schedule[i] = read;

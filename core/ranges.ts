@@ -240,11 +240,6 @@ export class NumberRange extends PerRowRange {
   private readonly slowCells = new Map<number, number | FormulaError>();
   /** What a blank cell reads as: NaN, or 0 under the 'zero' rule. */
   private readonly blankValue: number;
-  /** The declared limit, if any, as bounds a value must keep: low < v (or low <= v when 0 is allowed) and v <= high. */
-  readonly limit: LimitSpec | undefined;
-  private readonly low: number;
-  private readonly high: number;
-  private readonly zeroAllowed: boolean;
 
   constructor(
     name: string,
@@ -254,43 +249,17 @@ export class NumberRange extends PerRowRange {
   ) {
     super(name, matrix, options);
     this.blankValue = this.blank === 'zero' ? 0 : NaN;
-    this.limit = options.limit;
-    const limit = this.limit?.limit;
-    this.low = limit ? 0 : -Infinity;
-    this.high = limit === 'fraction' || limit === 'positiveFraction' ? 1 : Infinity;
-    this.zeroAllowed = limit !== 'positive' && limit !== 'positiveFraction';
   }
 
-  /** The fast path: row `index` holds a plain finite number within the declared limit. */
+  /** The fast path: row `index` holds a plain finite number. */
   isGoodAt(index: number): boolean {
     const cell = this.hostCell(index);
-    return typeof cell === 'number' && cell - cell === 0 && cell >= this.low && cell <= this.high && (cell !== 0 || this.zeroAllowed);
-  }
-
-  /** True when every row holds a plain number within the limit: one tight pass, so rows need not be checked one by one. */
-  isGoodEverywhere(): boolean {
-    for (let index = 0; index < this.size; index++) if (!this.isGoodAt(index)) return false;
-    return true;
+    return typeof cell === 'number' && cell - cell === 0;
   }
 
   /** The value in row `index`, or `fallback` when the cell is blank (for an optional input: no prior, no end date). */
   valueOr(index: number, fallback: number): number {
     return this.isBlankAt(index) ? fallback : this.at(index);
-  }
-
-  /** Why the value in row `index` breaks the declared limit, or undefined: the one standard message per limit. */
-  limitProblem(index: number): FormulaError | undefined {
-    const value = this.at(index);
-    if (value >= this.low && value <= this.high && (value !== 0 || this.zeroAllowed)) return undefined;
-    if (value !== value) return undefined; // blank or unreadable: the row's state says so
-    const { limit, label = this.name, zeroHint } = this.limit!;
-    const where = inRow(this, index);
-    if (limit === 'fraction' || limit === 'positiveFraction') {
-      const problem = fractionProblem(value, label, where);
-      if (problem) return problem;
-    }
-    if (value < 0) return badNumber(`${label} ${formatNumber(value)}${where} is negative`);
-    return divZero(`${label} is 0${where}${zeroHint ? `: ${zeroHint}` : ''}`);
   }
 
   /** The value for row `index`, broadcasting a single cell. NaN when unreadable or blank (0 for a blank under the 'zero' rule). */
@@ -337,6 +306,89 @@ export class NumberRange extends PerRowRange {
     this.slowCells.set(key, read);
     return read;
   }
+}
+
+/**
+ * Numbers with a declared limit (a quota above 0, a rate from 0 to 100%). A
+ * value outside it reads as NaN, like a blank: a function that adds up what it
+ * read then sees the row is not plain and asks for the row's state, which
+ * names the problem. So the limit costs three comparisons per read, and no
+ * range without a limit pays for it.
+ */
+export abstract class LimitedNumberRange extends NumberRange {
+  readonly limit: LimitSpec;
+
+  constructor(name: string, matrix: HostMatrix, read: NumberReader, options: RangeOptions & { readonly limit: LimitSpec }) {
+    super(name, matrix, read, options);
+    this.limit = options.limit;
+  }
+
+  /** Whether `value` keeps the limit; each limit is its own class, so the test compiles to constants. */
+  protected abstract keeps(value: number): boolean;
+
+  /** The fast path: row `index` holds a plain finite number within the limit. */
+  override isGoodAt(index: number): boolean {
+    return super.isGoodAt(index) && this.keeps(this.hostCell(index) as number);
+  }
+
+  /** The value for row `index`, or NaN when it is blank, unreadable or outside the limit. */
+  override at(index: number): number {
+    const cell = this.hostCell(index);
+    if (typeof cell === 'number' && cell - cell === 0 && this.keeps(cell)) return cell;
+    const value = super.at(index);
+    return this.keeps(value) ? value : NaN;
+  }
+
+  /** Why the value in row `index` breaks the limit, or undefined: the one standard message per limit. */
+  limitProblem(index: number): FormulaError | undefined {
+    const value = super.at(index);
+    if (value !== value || this.keeps(value)) return undefined; // blank or unreadable: the row's state says so
+    const { limit, label = this.name, zeroHint } = this.limit;
+    const where = inRow(this, index);
+    if (limit === 'fraction' || limit === 'positiveFraction') {
+      const problem = fractionProblem(value, label, () => where);
+      if (problem) return problem;
+    }
+    if (value < 0) return badNumber(`${label} ${formatNumber(value)}${where} is negative`);
+    return divZero(`${label} is 0${where}${zeroHint ? `: ${zeroHint}` : ''}`);
+  }
+}
+
+class NonNegativeRange extends LimitedNumberRange {
+  protected keeps(value: number): boolean {
+    return value >= 0;
+  }
+}
+
+class PositiveRange extends LimitedNumberRange {
+  protected keeps(value: number): boolean {
+    return value > 0;
+  }
+}
+
+class FractionRange extends LimitedNumberRange {
+  protected keeps(value: number): boolean {
+    return value >= 0 && value <= 1;
+  }
+}
+
+class PositiveFractionRange extends LimitedNumberRange {
+  protected keeps(value: number): boolean {
+    return value > 0 && value <= 1;
+  }
+}
+
+const LIMITED_RANGES: Record<Limit, new (...args: ConstructorParameters<typeof NonNegativeRange>) => LimitedNumberRange> = {
+  nonNegative: NonNegativeRange,
+  positive: PositiveRange,
+  fraction: FractionRange,
+  positiveFraction: PositiveFractionRange,
+};
+
+/** Numbers or dates, kept within `options.limit` when there is one. */
+export function numberRange(name: string, matrix: HostMatrix, read: NumberReader, options: RangeOptions): NumberRange {
+  const { limit } = options;
+  return limit ? new LIMITED_RANGES[limit.limit](name, matrix, read, { ...options, limit }) : new NumberRange(name, matrix, read, options);
 }
 
 /** Reads a cell that should hold a number; returns the number or why it is not one. */

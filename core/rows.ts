@@ -6,7 +6,7 @@
  * only computes what a good row gives.
  */
 import { type FormulaError, badValue } from './errors';
-import { type AnyRange, NumberRange, type Shape, describeShape, inRow } from './ranges';
+import { type AnyRange, LimitedNumberRange, NumberRange, type Shape, describeShape, inRow } from './ranges';
 import type { Matrix, ResultCell } from './values';
 
 export class Rows implements Shape {
@@ -16,19 +16,17 @@ export class Rows implements Shape {
   private readonly inputs: readonly AnyRange[];
   /** Whether any input is per-row: single cells that broadcast then do not make a row filled. */
   private readonly anyPerRow: boolean;
-  private readonly limited: readonly NumberRange[];
+  private readonly limited: readonly LimitedNumberRange[];
   // The fast path asks numbers and labels apart: each call site then sees one class, and V8 inlines it.
   private readonly numbers: readonly NumberRange[];
   private readonly others: readonly AnyRange[];
-  /** Columns with a declared limit that some row breaks or leaves blank: checked row by row even when the numbers are plain. */
-  private readonly limitedPerRow: readonly NumberRange[];
   /** No labels or values among the inputs. */
   private readonly noOthers: boolean;
-  /** Plain numbers settle a row: NaN shows every blank, and no number in the row has a limit to check. */
-  private readonly numbersSettle: boolean;
-  /** The first single cell outside its limit: every row that counts has this problem. */
-  private readonly singleProblem: FormulaError | undefined;
-  /** Whether NaN in the row's numbers shows every blank: not when a blank reads as 0. */
+  /**
+   * Whether the numbers a function read settle a row: NaN shows every blank,
+   * unreadable cell and value outside its limit (a limited range reads those
+   * as NaN), except when a blank reads as 0.
+   */
   private readonly numbersTell: boolean;
 
   /** `inputs`: the function's per-row arguments, a left-out optional one as undefined. */
@@ -54,16 +52,11 @@ export class Rows implements Shape {
     this.cols = shape?.cols ?? 1;
     this.size = this.rows * this.cols;
     this.anyPerRow = shape !== undefined;
-    this.limited = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange && input.limit !== undefined);
+    this.limited = this.inputs.filter((input): input is LimitedNumberRange => input instanceof LimitedNumberRange);
     this.numbers = this.inputs.filter((input): input is NumberRange => input instanceof NumberRange);
     this.others = this.inputs.filter((input) => !(input instanceof NumberRange));
-    // Limits are settled up front where they can be: a single cell's is every row's, so it is checked
-    // once; a column whose every cell keeps its limit (the usual case, one tight pass) needs no more.
-    this.limitedPerRow = this.limited.filter((input) => !input.isSingle && !input.isGoodEverywhere());
-    this.singleProblem = this.limited.find((input) => input.isSingle && input.limitProblem(0))?.limitProblem(0);
     this.numbersTell = !this.numbers.some((input) => input.blank === 'zero');
     this.noOthers = this.others.length === 0;
-    this.numbersSettle = this.numbersTell && this.limitedPerRow.length === 0 && !this.singleProblem;
   }
 
   /**
@@ -114,12 +107,12 @@ export class Rows implements Shape {
    */
   counts(index: number, numbers = NaN, othersFilled = false): boolean {
     // Kept this small so V8 inlines it into the function's loop.
-    if (numbers === numbers && (othersFilled || this.noOthers) && this.numbersSettle) return true;
+    if (numbers === numbers && (othersFilled || this.noOthers) && this.numbersTell) return true;
     return this.countsSlow(index, numbers, othersFilled);
   }
 
   private countsSlow(index: number, numbers: number, othersFilled: boolean): boolean {
-    if (numbers === numbers && this.numbersTell ? this.othersGood(index, othersFilled) : this.allGood(index)) return true;
+    if (numbers === numbers && this.numbersTell ? othersFilled || this.othersFilled(index) : this.allGood(index)) return true;
     const state = this.closerLook(index);
     if (state === 'ok') return true;
     if (state === 'blank') return false;
@@ -164,7 +157,6 @@ export class Rows implements Shape {
 
   /** The fast path: every number is plain and within its limit, every label or value filled. */
   private allGood(index: number): boolean {
-    if (this.singleProblem) return false;
     const numbers = this.numbers;
     for (let k = 0; k < numbers.length; k++) if (!numbers[k].isGoodAt(index)) return false;
     const others = this.others;
@@ -172,12 +164,8 @@ export class Rows implements Shape {
     return true;
   }
 
-  /** The fast path once the numbers are known to be plain: every limited number within its limit, every label or value filled. */
-  private othersGood(index: number, othersFilled: boolean): boolean {
-    if (this.singleProblem) return false;
-    const limited = this.limitedPerRow;
-    for (let k = 0; k < limited.length; k++) if (!limited[k].isGoodAt(index)) return false;
-    if (othersFilled) return true;
+  /** The fast path once the numbers are known to be plain and within their limits: every label or value filled. */
+  private othersFilled(index: number): boolean {
     const others = this.others;
     for (let k = 0; k < others.length; k++) if (!others[k].isFilledAt(index)) return false;
     return true;

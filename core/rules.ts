@@ -150,10 +150,10 @@ function condition(column: number, test: Test, low = NaN, high = NaN, key = ''):
  * Parses one rule cell for attribute column `column`; null means "any value".
  * `where` places the cell in messages ("rules row 3, column "Size"").
  */
-export function parseCondition(cell: CellValue, column: number, where: string): Condition | null {
+export function parseCondition(cell: CellValue, column: number, where: () => string): Condition | null {
   if (isBlank(cell)) return null;
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw badValue(`${where} is not a finite number`);
+    if (!Number.isFinite(cell)) throw badValue(`${where()} is not a finite number`);
     return condition(column, Test.EqualNumber, cell);
   }
   if (typeof cell === 'boolean') return condition(column, Test.EqualText, NaN, NaN, cell ? 'true' : 'false');
@@ -161,7 +161,7 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
   if (text === '*') return null;
   if (text.length > MAX_RULE_TEXT) {
     throw badValue(
-      `${where} ${describeValue(text)} is ${text.length.toLocaleString('en-US')} characters long: ` +
+      `${where()} ${describeValue(text)} is ${text.length.toLocaleString('en-US')} characters long: ` +
         `a rule is at most ${MAX_RULE_TEXT.toLocaleString('en-US')}`,
     );
   }
@@ -173,13 +173,13 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
     if (operand === '') {
       if (op === '=') return condition(column, Test.IsBlank);
       if (op === '<>') return condition(column, Test.NotBlank);
-      throw badValue(`${where} ${describeValue(text)} needs a number or date after ${op}`);
+      throw badValue(`${where()} ${describeValue(text)} needs a number or date after ${op}`);
     }
     if (value === undefined) {
       if (op === '=') return condition(column, Test.EqualText, NaN, NaN, normalizeLabel(operand));
       if (op === '<>') return condition(column, Test.NotEqualText, NaN, NaN, normalizeLabel(operand));
       throw badValue(
-        `${where} ${describeValue(text)} compares with text: ${op} needs a number or a date such as ${op}1000 or ${op}2026-03-31`,
+        `${where()} ${describeValue(text)} compares with text: ${op} needs a number or a date such as ${op}1000 or ${op}2026-03-31`,
       );
     }
     switch (op) {
@@ -208,7 +208,7 @@ export function parseCondition(cell: CellValue, column: number, where: string): 
     if (low !== undefined && high !== undefined) {
       if (low > high) {
         throw badValue(
-          `${where} ${describeValue(text)} is a range that runs backwards: write the lower bound first, ` +
+          `${where()} ${describeValue(text)} is a range that runs backwards: write the lower bound first, ` +
             `${formatNumber(high)}-${formatNumber(low)}`,
         );
       }
@@ -350,7 +350,7 @@ export function readRules(table: Table, attributeHeader: readonly CellValue[], a
     const conditions: Condition[] = [];
     for (let c = 0; c < width; c++) {
       if (targets[c] < 0) continue;
-      const where = `the rule${inCell(table, r, c)} for "${headerText(header[c])}":`;
+      const where = () => `the rule${inCell(table, r, c)} for "${headerText(header[c])}":`;
       const parsedCondition = parseCondition(row[c], targets[c], where);
       if (!parsedCondition) continue;
       conditions.push(parsedCondition);

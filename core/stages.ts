@@ -27,7 +27,7 @@ export function readStageTable(table: Table): StageTable {
       throw badValue(`probability ${describeValue(probability)}${inCell(table, r, 1)} ${read}`);
     }
     if (isBlank(stage)) throw badValue(`stage name is blank${inCell(table, r, 0)}`);
-    const problem = fractionProblem(read, 'probability', inCell(table, r, 1));
+    const problem = fractionProblem(read, 'probability', () => inCell(table, r, 1));
     if (problem) throw problem;
     const key = normalizeLabel(String(stage));
     const earlier = probabilityOf.get(key);

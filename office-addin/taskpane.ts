@@ -4,8 +4,9 @@
  * batch fails the new sheet is deleted, so nothing is left half-written.
  */
 import { FUNCTIONS } from '../core/registry';
-import { type SheetPlan, type TemplateRequest, formulaForHost, isFormulaCell, planTemplate, uniqueSheetName } from '../core/templates';
-import type { PlanCell } from '../core/templates';
+import { type RangeRef, rangeName } from '../core/a1';
+import { type SheetPlan, type TemplateRequest, formulaForHost, planTemplate, uniqueSheetName } from '../core/templates';
+import { type NormalisedChart, type NormalisedPlan, type TypedCell, normalisePlan, readsAsInput } from '../core/templates/normalise-plan';
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { mountSidebar } from '../sidebar/mount';
@@ -28,8 +29,26 @@ export interface RangeLike {
   getIntersectionOrNullObject(anotherRange: string): RangeLike;
 }
 
+/** Chart types a plan's charts become (Excel.ChartType names). */
+export type ChartType = 'Line' | 'ColumnClustered' | 'XYScatterLines';
+
+export interface ChartSeriesLike {
+  name: string;
+  setValues(sourceData: RangeLike): void;
+  setXAxisValues(sourceData: RangeLike): void;
+}
+
+export interface ChartLike {
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
+  readonly axes: { readonly categoryAxis: { readonly title: { text: string } }; readonly valueAxis: { readonly title: { text: string } } };
+  setPosition(startCell: string): void;
+}
+
 export interface WorksheetLike {
   readonly name: string;
+  readonly freezePanes: { freezeRows(count?: number): void };
+  readonly charts: { add(type: ChartType, sourceData: RangeLike, seriesBy?: 'Auto' | 'Columns' | 'Rows'): ChartLike };
   activate(): void;
   delete(): void;
   getRange(address?: string): RangeLike;
@@ -69,65 +88,78 @@ const FUNCTION_NAMES = FUNCTIONS.map((spec) => spec.name);
 const POINTS_PER_PIXEL = 0.75;
 
 /**
- * What to write into a cell through range.formulas: formulas get the SALESOPS
- * namespace; text that Excel would read as a formula or a number sign (= + - @)
- * or that starts with an apostrophe gets a leading apostrophe so it stays text.
+ * How Excel is made to keep text as text. range.formulas (and range.values)
+ * read a string the way typing is read: "=...", "+..." and "-..." become
+ * formulas, "0012" the number 12, "2026-03-31" a date, "TRUE" a boolean. A
+ * leading apostrophe stores the rest as text, as when a user types it: Excel
+ * keeps it as the cell's quote prefix, no part of the value (range.values reads
+ * the text alone). A Text number format ('@') would do the same but stays on the
+ * cell, so a number typed there later would stay text.
  */
-export function cellForExcel(cell: PlanCell): string | number | boolean {
-  if (cell === null || cell === undefined) return '';
-  if (isFormulaCell(cell)) {
-    const formula = cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-    return formulaForHost(formula, FUNCTION_NAMES, FUNCTION_NAMESPACE);
+function excelText(text: string): string {
+  return readsAsInput(text) ? `'${text}` : text;
+}
+
+/** A typed cell as range.formulas takes it: formulas get the SALESOPS namespace on our functions. */
+export function cellForExcel(cell: TypedCell): string | number | boolean {
+  switch (cell.kind) {
+    case 'blank':
+      return '';
+    case 'formula':
+      return formulaForHost(`=${cell.formula}`, FUNCTION_NAMES, FUNCTION_NAMESPACE);
+    case 'text':
+      return excelText(cell.text);
+    case 'number':
+    case 'boolean':
+      return cell.value;
+    case 'date':
+      return cell.serial;
   }
-  if (typeof cell === 'string' && /^[=+\-@']/.test(cell)) return `'${cell}`;
-  return cell;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/**
- * Rows × columns of an A1 address in a plan ("D2:D6", "B3", "D:D" or "2:2"); whole
- * columns or rows count only as far as the plan's own cells go.
- */
-export function addressSize(address: string, planRows: number, planCols: number): { rows: number; cols: number } {
-  const part = /^\$?([a-z]{1,3})?\$?(\d+)?$/i;
-  const [from, to = from] = address.split(':');
-  const a = part.exec(from.trim());
-  const b = part.exec(to.trim());
-  if (!a || !b || (!a[1] && !a[2]) || (!b[1] && !b[2])) throw new Error(`"${address}" is not an A1 range`);
-  const firstCol = a[1] ? columnNumber(a[1]) : 1;
-  const lastCol = b[1] ? columnNumber(b[1]) : Math.max(planCols, firstCol);
-  const firstRow = a[2] ? Number(a[2]) : 1;
-  const lastRow = b[2] ? Number(b[2]) : Math.max(planRows, firstRow);
-  return { rows: Math.abs(lastRow - firstRow) + 1, cols: Math.abs(lastCol - firstCol) + 1 };
 }
 
 function fill<T>(rows: number, cols: number, value: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
 }
 
-/** Queues every write of a plan on a new sheet; nothing reaches Excel until the next sync. */
-function queuePlan(sheet: WorksheetLike, plan: SheetPlan): void {
-  const rows = plan.cells.length;
-  const cols = plan.cells.reduce((max, row) => Math.max(max, row.length), 0);
-  if (rows > 0 && cols > 0) {
-    const formulas = plan.cells.map((row) => Array.from({ length: cols }, (_, c) => cellForExcel(row[c] ?? null)));
-    sheet.getRangeByIndexes(0, 0, rows, cols).formulas = formulas;
+const CHART_TYPES: Readonly<Record<NormalisedChart['kind'], ChartType>> = {
+  line: 'Line',
+  column: 'ColumnClustered',
+  scatter: 'XYScatterLines',
+};
+
+/** A worksheet chart from the plan's ranges: the first series makes it, the categories become its x values. */
+function queueChart(sheet: WorksheetLike, chart: NormalisedChart): void {
+  const range = (ref: RangeRef) => sheet.getRange(rangeName(ref));
+  const [first, ...more] = chart.series;
+  const seriesBy = first.values.left === first.values.right ? 'Columns' : 'Rows';
+  const added = sheet.charts.add(CHART_TYPES[chart.kind], range(first.values), seriesBy);
+  added.title.text = chart.title;
+  const series = added.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(range(chart.categories));
+  for (const next of more) {
+    const another = added.series.add(next.name);
+    another.setValues(range(next.values));
+    another.setXAxisValues(range(chart.categories));
   }
-  for (const { range, format } of plan.formats ?? []) {
-    const size = addressSize(range, rows, cols);
-    sheet.getRange(range).numberFormat = fill(size.rows, size.cols, format);
+  if (chart.xTitle !== undefined) added.axes.categoryAxis.title.text = chart.xTitle;
+  if (chart.yTitle !== undefined) added.axes.valueAxis.title.text = chart.yTitle;
+  added.setPosition(rangeName({ top: chart.anchor.row, left: chart.anchor.col, bottom: chart.anchor.row, right: chart.anchor.col }));
+}
+
+/** Queues every write of a checked plan on a new sheet; nothing reaches Excel until the next sync. */
+function queuePlan(sheet: WorksheetLike, plan: NormalisedPlan): void {
+  const { rows, cols } = plan;
+  sheet.getRangeByIndexes(0, 0, rows, cols).formulas = plan.cells.map((row) => row.map(cellForExcel));
+  for (const { range, format } of plan.formats) {
+    sheet.getRange(rangeName(range)).numberFormat = fill(range.bottom - range.top + 1, range.right - range.left + 1, format);
   }
-  (plan.columnWidths ?? []).forEach((width, c) => {
-    if (width > 0) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width * POINTS_PER_PIXEL;
+  plan.columnWidths.forEach((width, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width * POINTS_PER_PIXEL;
   });
-  for (const row of plan.boldRows ?? []) {
-    if (row >= 1 && cols > 0) sheet.getRangeByIndexes(row - 1, 0, 1, cols).format.font.bold = true;
-  }
+  for (const row of plan.boldRows) sheet.getRangeByIndexes(row - 1, 0, 1, cols).format.font.bold = true;
+  if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
+  for (const chart of plan.charts) queueChart(sheet, chart);
   sheet.activate();
 }
 
@@ -186,8 +218,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
       }),
 
     insertTemplate: async (request: TemplateRequest) => {
-      // Validate first: a bad request must not touch the workbook.
-      const sheetPlan = plan(request);
+      // Validate first: a bad request or plan must not touch the workbook.
+      const sheetPlan = normalisePlan(plan(request));
       return excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');

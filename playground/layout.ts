@@ -4,6 +4,7 @@
  * change makes a new one, so the undo history can keep the one before.
  */
 import { type CellRef, type RangeRef, parseRange, rangeName } from '../core/a1';
+import type { NormalisedChart } from '../core/templates/normalise-plan';
 
 /** A layout as sheet plans and callers write it. */
 export interface SheetLayout {
@@ -15,6 +16,8 @@ export interface SheetLayout {
   readonly boldRows?: readonly number[];
   /** How many rows stay on screen at the top while the sheet scrolls. */
   readonly frozenRows?: number;
+  /** Charts drawn over the sheet (a template's, checked by the plan normaliser). */
+  readonly charts?: readonly NormalisedChart[];
 }
 
 export interface FormatRange extends RangeRef {
@@ -28,12 +31,13 @@ export interface ParsedLayout {
   /** 1-based, as plans write them. */
   readonly boldRows: ReadonlySet<number>;
   readonly frozenRows: number;
+  readonly charts: readonly NormalisedChart[];
 }
 
 /** The format that shows numbers as they are: a cell given it has no format of its own. */
 export const GENERAL = 'General';
 
-export const EMPTY_LAYOUT: ParsedLayout = { formats: [], columnWidths: [], boldRows: new Set(), frozenRows: 0 };
+export const EMPTY_LAYOUT: ParsedLayout = { formats: [], columnWidths: [], boldRows: new Set(), frozenRows: 0, charts: [] };
 
 export function parseLayout(layout: SheetLayout): ParsedLayout {
   const formats = (layout.formats ?? []).flatMap(({ range, format }) => {
@@ -45,6 +49,7 @@ export function parseLayout(layout: SheetLayout): ParsedLayout {
     columnWidths: layout.columnWidths ?? [],
     boldRows: new Set(layout.boldRows ?? []),
     frozenRows: Math.max(0, Math.floor(layout.frozenRows ?? 0)),
+    charts: layout.charts ?? [],
   };
 }
 

@@ -2,6 +2,7 @@
 import { NOTICES_FILE } from '../core/notices';
 import { mountSidebar } from '../sidebar/mount';
 import { setLocale, text } from '../ui/messages';
+import { mountCharts } from './chart-layer';
 import { Grid } from './grid/grid';
 import { createPlaygroundHost } from './host';
 import { NoticeBar } from './io/notice-bar';
@@ -34,9 +35,9 @@ async function start(root: HTMLElement): Promise<void> {
     document.body.dataset.saved = 'pending';
   });
   // Leaving the page saves what the last moment changed.
-  addEventListener('pagehide', () => void session.autosave?.flush());
+  addEventListener('pagehide', () => void session.autosave?.flush(true));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void session.autosave?.flush();
+    if (document.visibilityState === 'hidden') void session.autosave?.flush(true);
   });
 
   const topbar = element('header', 'pg-topbar');
@@ -92,6 +93,7 @@ async function start(root: HTMLElement): Promise<void> {
   sidebarToggle.addEventListener('click', () => setSidebar(sidebar.hidden));
 
   const grid = new Grid(workbook, { viewport, nameBox, formulaInput, cellNote, tabs, status, toolbar, overlays });
+  mountCharts(workbook, viewport, () => grid.sheet);
   const host = createPlaygroundHost(workbook, {
     selection: () => ({ sheet: grid.sheet, range: grid.selection }),
     showSheet: (sheet) => grid.showSheet(sheet),

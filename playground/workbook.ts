@@ -10,8 +10,9 @@
  */
 import { type CellValue as HfCellValue, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { type PlanCell, type SheetPlan, isFormulaCell, uniqueSheetName } from '../core/templates';
+import { type NormalisedPlan, type TypedCell, normalisePlan } from '../core/templates/normalise-plan';
 import type { CellValue, Matrix } from '../core/values';
-import { type CellRef, type RangeRef, cellName } from '../core/a1';
+import { type CellRef, type RangeRef, cellName, rangeName } from '../core/a1';
 import { findFunction } from '../core/registry';
 import { NUMBER_FORMAT_CODES, resultFormatAt } from '../core/spec';
 import { text } from '../ui/messages';
@@ -80,7 +81,12 @@ const NUMBER_KINDS: Record<string, NumberKind> = {
 /** How many steps can be undone. HyperFormula keeps as many (ENGINE_CONFIG.undoLimit). */
 export const HISTORY_LIMIT = 100;
 
-/** Text written as data stays text even when it looks like a number, a date or a formula. */
+/**
+ * How HyperFormula is made to keep text as text: it reads every string as
+ * typed input ("=..." a formula, "0012" a number, "TRUE" a boolean), except one
+ * that starts with an apostrophe, which it keeps as the text after it. So all
+ * text written as data gets one, whatever it looks like.
+ */
 function asText(text: string): string {
   return `'${text}`;
 }
@@ -93,9 +99,42 @@ export function planCellContent(cell: PlanCell): RawCellContent {
   return cell;
 }
 
-/** A sheet plan (a template's, the demo's, a file's) as a sheet to add. */
+/** A sheet plan read from a file or built for the demo as a sheet to add (files bring their own number formats). */
 export function planSheet(plan: SheetPlan): NewSheet {
-  return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: plan };
+  const { formats, columnWidths, boldRows, frozenRows } = plan;
+  return { name: plan.name, content: plan.cells.map((row) => row.map(planCellContent)), layout: { formats, columnWidths, boldRows, frozenRows } };
+}
+
+/** A typed cell of a checked plan as HyperFormula content. */
+function cellContent(cell: TypedCell): RawCellContent {
+  switch (cell.kind) {
+    case 'blank':
+      return null;
+    case 'formula':
+      return `=${cell.formula}`;
+    case 'text':
+      return asText(cell.text);
+    case 'number':
+    case 'boolean':
+      return cell.value;
+    case 'date':
+      return cell.serial;
+  }
+}
+
+/** A template's checked plan as a sheet to add, charts and all. */
+export function normalisedSheet(plan: NormalisedPlan): NewSheet {
+  return {
+    name: plan.name,
+    content: plan.cells.map((row) => row.map(cellContent)),
+    layout: {
+      formats: plan.formats.map(({ range, format }) => ({ range: rangeName(range), format })),
+      columnWidths: plan.columnWidths,
+      boldRows: plan.boldRows,
+      frozenRows: plan.frozenRows,
+      charts: plan.charts,
+    },
+  };
 }
 
 /** Typed input as HyperFormula content: numbers as numbers, text always marked as text. */
@@ -317,24 +356,60 @@ export class Workbook {
     }
   }
 
-  /** Writes a template's plan to a new sheet (never over existing cells), as one step. Returns the sheet's name. */
+  /**
+   * Writes a template's plan to a new sheet (never over existing cells), as one
+   * step, once the plan normaliser has checked it. Returns the sheet's name.
+   */
   insertPlan(plan: SheetPlan): string {
-    return this.insertPlans([plan])[0];
+    return this.addSheets([normalisedSheet(normalisePlan(plan))])[0];
   }
 
-  /** Writes plans (a file's sheets, say) to new sheets, as one step. Returns their names. */
+  /** Writes a file's sheets (plans with the file's own formats) to new sheets, as one step. Returns their names. */
   insertPlans(plans: readonly SheetPlan[]): string[] {
     return this.addSheets(plans.map(planSheet));
   }
 
   /**
-   * Puts `sheets` in place of every sheet (a new workbook, the demo, or the one
-   * kept in the browser). This is no step of the history: the history starts
-   * afresh, and what was replaced is the caller's to keep (see io/snapshot.ts).
-   * Checked before anything is removed, so a refusal leaves the workbook as it
-   * was. Returns the new sheets' names.
+   * Puts `sheets` in place of every sheet (a new workbook, the demo) as one
+   * step of the history: Undo brings back every sheet it replaced, and the
+   * steps before it stay. Checked before anything is removed, so a refusal
+   * leaves the workbook as it was. Returns the new sheets' names.
+   */
+  replaceSheets(sheets: readonly NewSheet[]): string[] {
+    const names = this.replacementNames(sheets);
+    this.record({ sheet: 0, range: origin() }, () => this.putInPlace(names, sheets));
+    const place = { sheet: this.sheetId(names[0]), range: origin() };
+    const last = this.undoSteps[this.undoSteps.length - 1];
+    if (last) this.undoSteps[this.undoSteps.length - 1] = { ...last, place };
+    return names;
+  }
+
+  /**
+   * Puts `sheets` in place of every sheet with the history starting afresh
+   * (the workbook kept in the browser, opened on start, has nothing to undo).
+   * Returns the new sheets' names.
    */
   replaceAll(sheets: readonly NewSheet[]): string[] {
+    const names = this.replacementNames(sheets);
+    const layouts = this.layouts;
+    const order = this.sheetOrder();
+    try {
+      // One step only so that a failure halfway takes back what was done; the history is then cleared.
+      asOneStep(this.hf, () => this.putInPlace(names, sheets));
+    } catch (error) {
+      this.layouts = layouts;
+      this.order = order;
+      this.settle();
+      throw error;
+    }
+    this.settle();
+    this.clearHistory();
+    this.changed();
+    return names;
+  }
+
+  /** The names a whole workbook of `sheets` gets, once it is checked to fit the engine. */
+  private replacementNames(sheets: readonly NewSheet[]): string[] {
     if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
     const { maxRows, maxColumns } = this.hf.getConfig();
     for (const sheet of sheets) {
@@ -344,30 +419,22 @@ export class Workbook {
     }
     const names: string[] = [];
     for (const sheet of sheets) names.push(uniqueSheetName(sheet.name, names));
-    const layouts = this.layouts;
-    const order = this.sheetOrder();
-    try {
-      // One step only so that a failure halfway takes back what was done; the history is then cleared.
-      asOneStep(this.hf, () =>
-        this.suspended(() => {
-          for (const id of order) this.hf.removeSheet(id);
-          this.layouts = new Map();
-          this.writeSheets(names, sheets);
-        }),
-      );
-    } catch (error) {
-      this.layouts = layouts;
-      this.order = order;
-      this.settle();
-      throw error;
-    }
+    return names;
+  }
+
+  /** Removes every sheet and adds `sheets` under `names`; the copy on the clipboard goes with the sheets. */
+  private putInPlace(names: readonly string[], sheets: readonly NewSheet[]): void {
+    this.suspended(() => {
+      const ids = this.sheetOrder();
+      // Emptied before any is removed, so that Undo brings every sheet back before the formulas that refer across them.
+      for (const id of ids) this.hf.clearSheet(id);
+      for (const id of ids) this.hf.removeSheet(id);
+      this.layouts = new Map();
+      this.writeSheets(names, sheets);
+    });
     this.order = names.map((name) => this.sheetId(name));
     this.clip = undefined;
     this.hf.clearClipboard();
-    this.settle();
-    this.clearHistory();
-    this.changed();
-    return names;
   }
 
   /** A new empty sheet after the others ("Sheet4"). Returns its id. */
@@ -466,37 +533,47 @@ export class Workbook {
   }
 
   /**
-   * Pastes at `at`, as one step: the workbook's own copy (formulas shifted,
-   * formats along) or rows of cells from elsewhere (each read as typed input).
-   * Returns the range pasted into.
+   * Pastes into a selection, as one step: the workbook's own copy (formulas
+   * shifted, formats along) or rows of cells from elsewhere (each read as
+   * typed input). A selection that is a whole multiple of what was copied is
+   * filled with copies of it, as Excel and Sheets do (a single cell fills the
+   * selection); any other is pasted into from its top-left corner. Returns the
+   * range pasted into.
    */
-  paste(sheet: number, at: CellRef, incoming: { readonly text: string; readonly cells?: string[][] }): RangeRef {
+  paste(sheet: number, into: RangeRef, incoming: { readonly text: string; readonly cells?: string[][] }): RangeRef {
     const clip = this.clip;
-    if (clip && this.isOwnCopy(incoming.text) && this.hf.getSheetName(clip.sheet) !== undefined) return this.pasteOwn(sheet, at, clip);
+    if (clip && this.isOwnCopy(incoming.text) && this.hf.getSheetName(clip.sheet) !== undefined) return this.pasteOwn(sheet, into, clip);
     const cells = incoming.cells ?? parseTsv(incoming.text);
-    return this.pasteCells(sheet, at, cells);
+    return this.pasteCells(sheet, into, cells);
   }
 
-  private pasteOwn(sheet: number, at: CellRef, clip: InternalClip): RangeRef {
-    const height = clip.range.bottom - clip.range.top;
-    const width = clip.range.right - clip.range.left;
-    const target = { top: at.row, left: at.col, bottom: at.row + height, right: at.col + width };
+  private pasteOwn(sheet: number, into: RangeRef, clip: InternalClip): RangeRef {
+    const block = { height: clip.range.bottom - clip.range.top + 1, width: clip.range.right - clip.range.left + 1 };
+    // A cut moves its cells once.
+    const target = clip.cut ? at(into, block) : this.fill(into, block);
     this.checkFits(target);
+    const corners: CellRef[] = [];
+    for (let row = target.top; row <= target.bottom; row += block.height) {
+      for (let col = target.left; col <= target.right; col += block.width) corners.push({ row, col });
+    }
     const formats = this.layout(clip.sheet).formats.flatMap((entry) => {
       const top = Math.max(entry.top, clip.range.top);
       const bottom = Math.min(entry.bottom, clip.range.bottom);
       const left = Math.max(entry.left, clip.range.left);
       const right = Math.min(entry.right, clip.range.right);
       if (top > bottom || left > right) return [];
-      const dr = at.row - clip.range.top;
-      const dc = at.col - clip.range.left;
-      return [{ top: top + dr, bottom: bottom + dr, left: left + dc, right: right + dc, format: entry.format }];
+      return corners.map((corner) => {
+        const dr = corner.row - clip.range.top;
+        const dc = corner.col - clip.range.left;
+        return { top: top + dr, bottom: bottom + dr, left: left + dc, right: right + dc, format: entry.format };
+      });
     });
     this.record({ sheet, range: target }, () => {
       for (let r = target.top; r <= target.bottom; r++) {
         for (let c = target.left; c <= target.right; c++) forgetSpill(this.hf, { sheet, row: r, col: c });
       }
-      this.hf.paste({ sheet, row: at.row, col: at.col });
+      // HyperFormula pastes with evaluation running only: each copy is computed as it lands.
+      for (const corner of corners) this.hf.paste({ sheet, ...corner });
       let layout = withFormat(this.layout(sheet), target, GENERAL);
       for (const { format, ...range } of formats) layout = withFormat(layout, range, format);
       this.layouts.set(sheet, layout);
@@ -508,26 +585,41 @@ export class Workbook {
     return target;
   }
 
-  private pasteCells(sheet: number, at: CellRef, cells: string[][]): RangeRef {
+  private pasteCells(sheet: number, into: RangeRef, cells: string[][]): RangeRef {
     // Not Math.max(...rows): a paste of 200,000 rows would overflow the call stack.
     const width = cells.reduce((widest, row) => Math.max(widest, row.length), 1);
-    const target = { top: at.row, left: at.col, bottom: at.row + cells.length - 1, right: at.col + width - 1 };
+    const height = Math.max(cells.length, 1);
+    const target = this.fill(into, { height, width });
     this.checkFits(target);
     this.record({ sheet, range: target }, () => {
       let layout = this.layout(sheet);
-      const content = cells.map((row, r) =>
-        Array.from({ length: width }, (_, c) => {
-          const ref = { row: at.row + r, col: at.col + c };
+      const content = Array.from({ length: target.bottom - target.top + 1 }, (_, r) =>
+        Array.from({ length: target.right - target.left + 1 }, (_, c) => {
+          const ref = { row: target.top + r, col: target.left + c };
           forgetSpill(this.hf, { sheet, ...ref });
-          const typed = parseTypedInput(row[c] ?? '', { percentCell: isPercentFormat(formatAt(layout, ref)) });
+          const typed = parseTypedInput(cells[r % height]?.[c % width] ?? '', { percentCell: isPercentFormat(formatAt(layout, ref)) });
           if (typed.kind === 'number' && typed.format) layout = withFormat(layout, single(ref), typed.format);
           return typedContent(typed);
         }),
       );
-      this.hf.setCellContents({ sheet, row: at.row, col: at.col }, content);
+      this.hf.setCellContents({ sheet, row: target.top, col: target.left }, content);
       this.layouts.set(sheet, layout);
     });
     return target;
+  }
+
+  /**
+   * Where a block pasted into a selection goes: the whole selection when it is
+   * a whole multiple of the block, else the block at its top-left corner. Whole
+   * rows or columns take the block once (a copy in each of 200,000 rows is
+   * rarely what was meant).
+   */
+  private fill(into: RangeRef, block: { readonly height: number; readonly width: number }): RangeRef {
+    const { maxRows, maxColumns } = this.hf.getConfig();
+    const height = into.bottom - into.top + 1;
+    const width = into.right - into.left + 1;
+    const whole = height >= maxRows || width >= maxColumns;
+    return !whole && height % block.height === 0 && width % block.width === 0 ? into : at(into, block);
   }
 
   private checkFits(range: RangeRef): void {
@@ -763,5 +855,12 @@ function toCellValue(value: HfCellValue): CellValue {
 }
 
 const origin = (): RangeRef => ({ top: 0, left: 0, bottom: 0, right: 0 });
+/** A block of this size with its top-left corner at the range's. */
+const at = (range: RangeRef, block: { readonly height: number; readonly width: number }): RangeRef => ({
+  top: range.top,
+  left: range.left,
+  bottom: range.top + block.height - 1,
+  right: range.left + block.width - 1,
+});
 const single = (ref: CellRef): RangeRef => ({ top: ref.row, left: ref.col, bottom: ref.row, right: ref.col });
 const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\n$/, '');

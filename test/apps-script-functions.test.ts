@@ -104,6 +104,11 @@ describe.each(ZONES)('spreadsheet time zone %s', (zone) => {
   });
 });
 
+/** Whether a worked example's answer holds an error in some cell, such as one bad row of a spill. */
+function showsAnError(expect: unknown): boolean {
+  return Array.isArray(expect) ? expect.some(showsAnError) : typeof expect === 'string' && expect.startsWith('#');
+}
+
 describe('results and errors as a Sheets user sees them', () => {
   const fake = fakeAppsScript({ timeZone: ZONES[0] });
   const code = loadCode(fake);
@@ -133,6 +138,19 @@ describe('results and errors as a Sheets user sees them', () => {
       const result = plain(code.run('QUOTA_ATTAINMENT', actual, quota)) as unknown[][];
       expect(result.slice(1)).toEqual([['#DIV/0! quota is 0 in C3'], ['#NUM! quota -5 in C4 is negative']]);
       expect(fake.log.filter((call) => call === 'SpreadsheetApp.getActiveRange')).toHaveLength(1);
+    });
+
+    it('reads no formula for any worked example that succeeds: in Sheets each read is a service call', () => {
+      calling('=SOME_FORMULA(B2:B4, C2:C4)');
+      const readers: string[] = [];
+      for (const spec of FUNCTIONS) {
+        for (const example of spec.examples.filter((e) => !e.error && !showsAnError(e.expect))) {
+          fake.log.length = 0;
+          code.run(spec.name, ...sheetsArgs(code, ZONES[0], spec, example.args));
+          if (fake.log.includes('SpreadsheetApp.getActiveRange')) readers.push(spec.name);
+        }
+      }
+      expect([...new Set(readers)]).toEqual([]);
     });
 
     it('names another sheet, open ranges and semicolon-separated arguments', () => {

@@ -5,11 +5,13 @@
  * arguments), writing a template's plan, and the manifest.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { FUNCTIONS } from '../core/registry';
 import { isFormulaCell, planTemplate } from '../core/templates';
 import type { SheetPlan } from '../core/templates';
 import { writePlan } from '../apps-script/write-plan';
+import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
 import { type FakeAppsScript, FakeSpreadsheet, fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
 import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage } from './support/apps-script-load';
 
@@ -74,6 +76,7 @@ describe('menu', () => {
     code.run('onOpen', { authMode: 'FULL' });
     code.run(menuHandlers(fake)['Function help']);
     expect(fake.ui.dialogs).toHaveLength(1);
+    expect(fake.ui.dialogs[0].title).toBe('SalesOps Formulas: functions');
     const html = fake.ui.dialogs[0].html.content;
     const tags = new Set([...html.matchAll(/<\/?([a-z!][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
     expect([...tags].filter((tag) => !['!doctype', 'html', 'head', 'base', 'style', 'body', 'p', 'section', 'h3', 'code', 'ul', 'li'].includes(tag))).toEqual([]);
@@ -96,7 +99,7 @@ describe('menu', () => {
     expect(fake.ui.alerts).toEqual([]);
     const added = fake.spreadsheet.sheets.map((sheet) => sheet.getName()).slice(2);
     expect(added).toHaveLength(1);
-    expect(fake.spreadsheet.toasts).toEqual([expect.stringContaining(added[0])]);
+    expect(fake.spreadsheet.toasts).toEqual([{ message: added[0], title: 'Sheet inserted' }]);
   });
 
   it('"Insert examples sheet" explains a failure in an alert and leaves no sheet behind', () => {
@@ -238,7 +241,6 @@ function expectSheetShowsPlan(spreadsheet: FakeSpreadsheet, name: string, plan: 
 }
 
 describe('writing a sheet plan', () => {
-  const names = FUNCTIONS.map((spec) => spec.name);
   const tricky = ['=1+1', '+44 20 7946 0000', '-5 units', '@ana', '#N/A', '0123', 'TRUE', '2026-03-31', "'quoted", '25%', 'Plain words'];
   const plan: SheetPlan = {
     name: 'Plan',
@@ -263,14 +265,14 @@ describe('writing a sheet plan', () => {
 
   it('keeps text as typed: nothing that looks like a formula, number, date or error is converted', () => {
     const spreadsheet = sheets();
-    const name = writePlan(spreadsheet, plan, names);
+    const name = writePlan(spreadsheet, plan);
     const sheet = spreadsheet.sheet(name);
     tricky.forEach((text, c) => expect(sheet.shown(5, c + 1)).toEqual({ value: text }));
   });
 
   it('writes formulas (bare custom function names, a leading = added when missing), numbers, booleans and blanks', () => {
     const spreadsheet = sheets();
-    const sheet = spreadsheet.sheet(writePlan(spreadsheet, plan, names));
+    const sheet = spreadsheet.sheet(writePlan(spreadsheet, plan));
     expect(sheet.shown(2, 3)).toEqual({ value: '', formula: '=B2/SUM(B2:B3)' });
     expect(sheet.shown(3, 3)).toEqual({ value: '', formula: '=QUOTA_ATTAINMENT(B3,100000)' });
     expect(sheet.shown(2, 2)).toEqual({ value: 90000 });
@@ -281,7 +283,7 @@ describe('writing a sheet plan', () => {
 
   it('uses a unique sheet name, applies formats, widths and bold rows, and activates the sheet', () => {
     const spreadsheet = sheets();
-    const name = writePlan(spreadsheet, plan, names);
+    const name = writePlan(spreadsheet, plan);
     expect(name).toBe('Plan (2)');
     expect(spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Plan', 'Plan (2)']);
     expect(spreadsheet.active.getName()).toBe('Plan (2)');
@@ -290,20 +292,69 @@ describe('writing a sheet plan', () => {
     expect(spreadsheet.sheet(name).bold.has('2,1')).toBe(false);
   });
 
-  it('grows the new sheet when the plan is wider or longer than a default sheet', () => {
+  it('grows the new sheet when the plan is wider or longer than a default sheet, or its chart sits beyond it', () => {
     const spreadsheet = sheets();
-    const wide: SheetPlan = { name: 'Wide', cells: [Array.from({ length: 40 }, (_, i) => i)], boldRows: [1200] };
-    const sheet = spreadsheet.sheet(writePlan(spreadsheet, wide, names));
+    const wide: SheetPlan = {
+      name: 'Wide',
+      cells: [Array.from({ length: 40 }, (_, i) => i), Array.from({ length: 40 }, (_, i) => i * 2)],
+      boldRows: [2],
+      charts: [{ kind: 'column', title: 'Wide', categories: 'A1:AN1', series: [{ name: 'Double', values: 'A2:AN2' }], anchor: 'B1500' }],
+    };
+    const sheet = spreadsheet.sheet(writePlan(spreadsheet, wide));
     expect(sheet.shown(1, 40)).toEqual({ value: 39 });
-    expect(sheet.bold.has('1200,1')).toBe(true);
+    expect(sheet.bold.has('2,40')).toBe(true);
+    expect(sheet.maxRows).toBe(1500);
+    expect(sheet.charts[0].position).toEqual({ row: 1500, col: 2, offsetX: 0, offsetY: 0 });
   });
 
-  it.each(['Range.setValues', 'Range.setNumberFormat', 'Sheet.setColumnWidth', 'Range.setFontWeight'])(
+  it('writes hostile rep names as the same text, never as a formula or a number', () => {
+    const spreadsheet = sheets();
+    const sheet = spreadsheet.sheet(writePlan(spreadsheet, { name: 'Reps', cells: HOSTILE_TEXT.map((text) => [text]) }));
+    HOSTILE_TEXT.forEach((text, r) => expect(sheet.shown(r + 1, 1)).toEqual({ value: text }));
+  });
+
+  it('writes any text back as the identical string (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 8 }), (texts) => {
+        const spreadsheet = sheets();
+        const sheet = spreadsheet.sheet(writePlan(spreadsheet, { name: 'Texts', cells: [texts] }));
+        const read = sheet.getRange(1, 1, 1, texts.length).getValues()[0];
+        expect(read).toEqual(texts);
+        texts.forEach((_, c) => expect(sheet.shown(1, c + 1)?.formula).toBeUndefined());
+      }),
+    );
+  });
+
+  it('draws the plan\'s line chart at its anchor, from its ranges, with its titles and series name, and freezes its header', () => {
+    const spreadsheet = sheets();
+    const sheet = spreadsheet.sheet(writePlan(spreadsheet, CHART_PLAN));
+    expect(sheet.charts).toEqual([
+      {
+        kind: 'EmbeddedChart',
+        type: 'LINE',
+        ranges: ['A2:A4', 'B2:B4'],
+        options: {
+          title: 'Payout by attainment',
+          'hAxis.title': 'Attainment',
+          'vAxis.title': 'Payout ($)',
+          useFirstColumnAsDomain: true,
+          series: { 0: { labelInLegend: 'Payout' } },
+        },
+        position: { row: 2, col: 5, offsetX: 0, offsetY: 0 },
+      },
+    ]);
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.shown(3, 2)).toEqual({ value: '', formula: '=A3*10000' });
+    expect(sheet.shown(4, 2)).toEqual({ value: '', formula: '=A4*10000' });
+    expect(sheet.shown(2, 3)).toEqual({ value: '=HYPERLINK("http://x","y")' });
+  });
+
+  it.each(['Range.setValues', 'Range.setNumberFormat', 'Sheet.setColumnWidth', 'Range.setFontWeight', 'Sheet.setFrozenRows', 'Sheet.insertChart'])(
     'deletes the new sheet again when %s fails, and reports the failure',
     (method) => {
       const spreadsheet = sheets();
       spreadsheet.failures.throwOn.add(method);
-      expect(() => writePlan(spreadsheet, plan, names)).toThrow(method);
+      expect(() => writePlan(spreadsheet, CHART_PLAN)).toThrow(method);
       expect(spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Plan']);
     },
   );
@@ -312,9 +363,11 @@ describe('writing a sheet plan', () => {
     ['a cell that is not a number', { name: 'Bad', cells: [[NaN]] }],
     ['an impossible column width', { name: 'Bad', cells: [['x']], columnWidths: [-3] }],
     ['an impossible bold row', { name: 'Bad', cells: [['x']], boldRows: [0] }],
+    ['a bold row below its cells', { name: 'Bad', cells: [['x']], boldRows: [2] }],
+    ['a chart over cells it does not have', { ...CHART_PLAN, charts: [{ ...CHART_PLAN.charts![0], categories: 'A2:A9' }] }],
   ])('refuses a plan with %s before creating any sheet', (_what, bad) => {
     const spreadsheet = sheets();
-    expect(() => writePlan(spreadsheet, bad, names)).toThrow(/the template/);
+    expect(() => writePlan(spreadsheet, bad)).toThrow(/the template's sheet plan/);
     expect(spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Plan']);
   });
 });

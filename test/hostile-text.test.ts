@@ -218,7 +218,7 @@ function referenceRange(text: string): [number, number] | undefined {
 
 /** The bounds of a range rule, or undefined when the rule is something else. */
 function between(rule: string): [number, number] | undefined {
-  const parsed = parseCondition(rule, 0, 'rule');
+  const parsed = parseCondition(rule, 0, () => 'rule');
   return parsed?.test === Test.Between ? [parsed.low, parsed.high] : undefined;
 }
 
@@ -230,7 +230,7 @@ describe('range rules', () => {
         // A rule that reads as a comparison, a number or a date is not tried as a range.
         fc.pre(!/^[<>=]/.test(rule) && parseNumberText(rule) === undefined && parseDateText(rule) === undefined);
         const reference = referenceRange(rule);
-        if (reference && reference[0] > reference[1]) expect(() => parseCondition(rule, 0, 'rule')).toThrow(FormulaError);
+        if (reference && reference[0] > reference[1]) expect(() => parseCondition(rule, 0, () => 'rule')).toThrow(FormulaError);
         else expect(between(rule)).toEqual(reference);
       }),
       { numRuns: 5000, seed: 77 },
@@ -255,10 +255,10 @@ describe('range rules', () => {
 
   it(`are at most ${MAX_RULE_TEXT.toLocaleString('en-US')} characters: a longer rule is a #VALUE! that quotes 40 at most`, () => {
     const longest = `=${'a'.repeat(MAX_RULE_TEXT - 1)}`;
-    expect(parseCondition(`  ${longest}  `, 0, 'rules row 2:')?.test).toBe(Test.EqualText);
+    expect(parseCondition(`  ${longest}  `, 0, () => 'rules row 2:')?.test).toBe(Test.EqualText);
     let error: unknown;
     try {
-      parseCondition(`${longest}a`, 0, 'rules row 2:');
+      parseCondition(`${longest}a`, 0, () => 'rules row 2:');
     } catch (thrown) {
       error = thrown;
     }

@@ -5,7 +5,9 @@
 import { FUNCTIONS } from '../core';
 import { EXAMPLES_SHEET_NAME, type SheetPlan } from '../core/templates';
 import { createExcelHost } from '../office-addin/taskpane';
+import fc from 'fast-check';
 import { FakeExcel, type Op } from './support/excel-workbook';
+import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
 
 const PLAN: SheetPlan = {
   name: 'Examples',
@@ -159,6 +161,62 @@ describe('Excel host: inserting a template', () => {
     const custom = new RegExp(`(?<![A-Za-z0-9_.])(${FUNCTIONS.map((s) => s.name).join('|')})\\(`);
     expect(formulas.filter((formula) => custom.test(formula))).toEqual([]);
     expect(formulas.some((formula) => formula.includes('SALESOPS.'))).toBe(true);
+  });
+
+  /** Inserts `plan` into an empty workbook and reads the new sheet back through the host, as the sidebar would. */
+  async function insertAndRead(plan: SheetPlan): Promise<{ excel: FakeExcel; name: string; read: unknown[][] }> {
+    const excel = new FakeExcel({ sheets: { Sheet1: [] } });
+    const host = createExcelHost(excel, { planTemplate: () => plan });
+    const name = await host.insertTemplate({ template: 'examples' });
+    const rows = plan.cells.length;
+    const cols = Math.max(...plan.cells.map((row) => row.length));
+    excel.selection = { sheet: name, address: `A1:${String.fromCharCode(64 + cols)}${rows}` };
+    return { excel, name, read: await host.readSelection() };
+  }
+
+  it('writes hostile rep names as the same text, never as a formula or a number', async () => {
+    const { read } = await insertAndRead({ name: 'Reps', cells: HOSTILE_TEXT.map((text) => [text]) });
+    expect(read).toEqual(HOSTILE_TEXT.map((text) => [text]));
+  });
+
+  it('writes any text back as the identical string (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1 }), { minLength: 1, maxLength: 8 }), async (texts) => {
+        const { read } = await insertAndRead({ name: 'Texts', cells: [texts] });
+        expect(read).toEqual([texts]);
+      }),
+    );
+  });
+
+  it('adds the plan\'s line chart at its anchor with its titles, series name and x values, and freezes the header, in the same batch', async () => {
+    const { excel, name } = await insertAndRead(CHART_PLAN);
+    const sheet = excel.sheet(name)!;
+    expect(sheet.charts).toEqual([
+      {
+        type: 'Line',
+        source: 'B2:B4',
+        seriesBy: 'Columns',
+        title: 'Payout by attainment',
+        series: [{ name: 'Payout', values: 'B2:B4', xValues: 'A2:A4' }],
+        categoryTitle: 'Attainment',
+        valueTitle: 'Payout ($)',
+        position: 'E2',
+      },
+    ]);
+    expect(sheet.frozenRows).toBe(1);
+    const batches = excel.batches.map(writes).filter((batch) => batch.length > 0);
+    expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([
+      ['addSheet'],
+      ['formulas', 'numberFormat', 'columnWidth', 'bold', 'freezeRows', 'addChart', 'chart', 'activate'],
+    ]);
+    expect(excel.grid(name)[2][1]).toBe('=A3*10000');
+  });
+
+  it('refuses a plan with a number that is not finite before touching the workbook', async () => {
+    const excel = workbook();
+    const host = createExcelHost(excel, { planTemplate: () => ({ name: 'Bad', cells: [[Infinity]] }) });
+    await expect(host.insertTemplate({ template: 'examples' })).rejects.toThrow("the template's sheet plan has Infinity in A1");
+    expect(excel.runs).toBe(0);
   });
 
   it('is named Excel for messages', () => {

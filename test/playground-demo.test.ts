@@ -16,7 +16,7 @@ import { text } from '../ui/messages';
 
 function demoWorkbook(): Workbook {
   const workbook = new Workbook();
-  for (const plan of demoSheets()) workbook.insertPlan(plan);
+  workbook.insertPlans(demoSheets());
   return workbook;
 }
 

@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // A fresh page opens the demo: what the last test left in the browser's storage is deleted first (from a page that does not hold it open).
+  await page.goto(new URL('app.css', session.server.url).href);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('salesops-playground');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
   await page.goto(session.server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
 });
@@ -238,6 +248,55 @@ describe('the clipboard', () => {
     await expect(texts(['C3', 'D3', 'C4', 'D4'])).resolves.toEqual(['', '', '', '']);
   });
 
+  it('pasting into a selection that is a whole multiple of the copy repeats it, references shifted, as one step', async () => {
+    await newSheet();
+    await typeInto('A1', '2');
+    await typeInto('A2', '3');
+    await typeInto('B1', '=A1*10');
+    await typeInto('B2', '=A2*10');
+    await typeInto('A3', '4');
+    await typeInto('A4', '5');
+    await typeInto('A5', '6');
+    await typeInto('A6', '7');
+    // Copy B1:B2 and paste into B3:B6: two copies, each with its references two rows further down.
+    await cell('B1').click();
+    await cell('B2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+C`);
+    await cell('B3').click();
+    await cell('B6').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['B3', 'B4', 'B5', 'B6'])).resolves.toEqual(['40', '50', '60', '70']);
+    await cell('B5').click();
+    await expect(bar()).resolves.toBe('=A5*10');
+    // One cell copied fills a selection of any size.
+    await cell('A1').click();
+    await page.keyboard.press(`${mod}+C`);
+    await cell('D2').click();
+    await cell('E3').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['D2', 'E2', 'D3', 'E3', 'D4'])).resolves.toEqual(['2', '2', '2', '2', '']);
+    // A selection that is no whole multiple takes the copy once, from its corner.
+    await cell('B1').click();
+    await cell('B2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+C`);
+    await cell('C1').click();
+    await cell('C3').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['C1', 'C2', 'C3'])).resolves.toEqual(['200', '300', '']);
+    // Each paste is one step.
+    await page.keyboard.press(`${mod}+Z`);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect(texts(['C1', 'D2', 'E3', 'B3'])).resolves.toEqual(['', '', '', '40']);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect(texts(['B2', 'B3', 'B4', 'B5', 'B6'])).resolves.toEqual(['30', '', '', '', '']);
+    // Text from elsewhere repeats too.
+    await page.evaluate(() => navigator.clipboard.writeText('Won\tLost'));
+    await cell('A10').click();
+    await cell('D11').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+V`);
+    await expect(texts(['A10', 'B10', 'C10', 'D10', 'A11', 'D11', 'E10'])).resolves.toEqual(['Won', 'Lost', 'Won', 'Lost', 'Won', 'Lost', '']);
+  });
+
   it('cut and paste moves the cells', async () => {
     await newSheet();
     await typeInto('A1', '7');
@@ -330,6 +389,49 @@ describe('writing formulas', () => {
     await cell('L4').click();
     await expect(bar()).resolves.toBe('=QUOTA_ATTAINMENT(E4:E6,C4:C6)');
     await page.screenshot({ path: path.join(RESULTS, 'playground-formatted-result.png') });
+  });
+
+  it('while a formula is written, a click on another sheet\'s tab and a drag there write a reference to that sheet; Enter goes back', async () => {
+    await newSheet();
+    await page.locator('.pg-tab[data-sheet="Sheet6"]').dblclick();
+    await page.locator('.pg-tab-rename').fill('Q1 plan');
+    await page.keyboard.press('Enter');
+    for (const [ref, value] of [['B3', '1200'], ['B4', '3400'], ['B5', '500']]) await typeInto(ref, value);
+    await showSheet('Summary');
+    await cell('L12').click();
+    await page.keyboard.type('=SUM(');
+    await page.locator('.pg-tab[data-sheet="Q1 plan"]').click();
+    await page.waitForSelector('table.pg-grid[data-sheet="Q1 plan"]');
+    // The edit is still open on the way.
+    await expect(editor().inputValue()).resolves.toBe('=SUM(');
+    await cell('B3').hover();
+    await page.mouse.down();
+    await cell('B5').hover();
+    await page.mouse.up();
+    await expect(editor().inputValue()).resolves.toBe("=SUM('Q1 plan'!B3:B5");
+    await expect(bar()).resolves.toBe("=SUM('Q1 plan'!B3:B5");
+    await page.screenshot({ path: path.join(RESULTS, 'playground-cross-sheet-reference.png') });
+    // A click on one cell of a sheet whose name needs no quotes.
+    await page.keyboard.type(')+');
+    await page.locator('.pg-tab[data-sheet="Settings"]').click();
+    await cell('B2').click();
+    await expect(editor().inputValue()).resolves.toBe("=SUM('Q1 plan'!B3:B5)+Settings!B2");
+    await page.keyboard.press('Enter');
+    await expect(activeSheet()).resolves.toBe('Summary');
+    await expect(page.locator('table.pg-grid').getAttribute('data-sheet')).resolves.toBe('Summary');
+    // 1200 + 3400 + 500 = 5100, plus Settings!B2 (10%) = 5100.1.
+    await expect(cell('L12').textContent()).resolves.toBe('5100.1');
+    await expect(nameBox()).resolves.toBe('L13');
+    await cell('L12').click();
+    await expect(bar()).resolves.toBe("=SUM('Q1 plan'!B3:B5)+Settings!B2");
+    // Escape also goes back, leaving the cell as it was.
+    await cell('L14').click();
+    await page.keyboard.type('=');
+    await page.locator('.pg-tab[data-sheet="Deals"]').click();
+    await cell('A2').click();
+    await page.keyboard.press('Escape');
+    await expect(activeSheet()).resolves.toBe('Summary');
+    await expect(cell('L14').textContent()).resolves.toBe('');
   });
 
   it('an error shows its explanation when selected; a blocked spill names the cell in the way; a real #VALUE! stays', async () => {

@@ -3,7 +3,8 @@
  * as a user does it: a Salesforce CSV through the file chooser, an .xlsx
  * through it too, a HubSpot CSV dropped on the grid, Download .xlsx (read back
  * with ExcelJS), a reload that finds the work still there, New workbook and
- * Restore demo data with their Undo, and stored data that cannot be read.
+ * Restore demo data undone and redone with the keys and the notice's Undo,
+ * and stored data that cannot be read.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -188,26 +189,44 @@ describe('files in and out of the playground', () => {
     await expect(frozenRows()).resolves.toEqual([1]);
   });
 
-  it('New workbook is one click, and Undo brings the work back', async () => {
+  it('New workbook is one click, Ctrl+Z brings the work back as one step, and Ctrl+Y / Ctrl+Shift+Z make it new again', async () => {
+    await typeInto('K1', 'kept');
     const before = await tabs();
     await menu('new').click();
     await expect(tabs()).resolves.toEqual(['Sheet1']);
     await expect(notice()).resolves.toBe('Started a new workbook.');
-    // A new workbook has nothing to undo in the grid: the notice's Undo is what brings the old one back.
-    await expect(tool('undo').isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'playground-new-workbook.png') });
-    await page.locator('.pg-notice-action').click();
+    // The focus is still on the menu button: the keys work there too.
+    await page.keyboard.press('Control+z');
     await expect(tabs()).resolves.toEqual(before);
-    await expect(notice()).resolves.toBe('Your previous workbook is back.');
+    // The notice's Undo would now take back something else: it is gone.
+    await expect(page.locator('.pg-notice-bar').isHidden()).resolves.toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(tabs()).resolves.toEqual(['Sheet1']);
+    await page.keyboard.press('Control+z');
+    await expect(tabs()).resolves.toEqual(before);
+    await page.keyboard.press('Control+y');
+    await expect(tabs()).resolves.toEqual(['Sheet1']);
+    await page.keyboard.press('Control+z');
     await page.locator('.pg-tab[data-sheet="salesforce-opportunities"]').click();
-    await expect(cell('J1').textContent()).resolves.toBe('$72,375');
+    await expect(texts(['J1', 'K1', 'C2'])).resolves.toEqual(['$72,375', 'kept', 'USD 12,000.00']);
+    // What was typed before the new workbook is still a step of its own.
+    await page.keyboard.press('Control+z');
+    await expect(cell('K1').textContent()).resolves.toBe('');
+    await page.keyboard.press('Control+y');
+    await expect(cell('K1').textContent()).resolves.toBe('kept');
   });
 
-  it('Restore demo data is one click, lasts across a reload, and Undo was there for it', async () => {
+  it('Restore demo data is one click, its notice offers Undo, and it lasts across a reload', async () => {
+    const before = await tabs();
     await menu('restore-demo').click();
     await expect(tabs()).resolves.toEqual(DEMO);
     await expect(notice()).resolves.toBe('The demo data is back.');
-    await expect(page.locator('.pg-notice-action').textContent()).resolves.toBe('Undo');
+    await page.locator('.pg-notice-action').click();
+    await expect(tabs()).resolves.toEqual(before);
+    await expect(notice()).resolves.toBe('Your previous workbook is back.');
+    await page.keyboard.press('Control+y');
+    await expect(tabs()).resolves.toEqual(DEMO);
     await expect(cell('F4').textContent()).resolves.toMatch(/^\d+%$/);
     await saved();
     await page.reload();

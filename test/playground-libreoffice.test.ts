@@ -10,11 +10,9 @@
  *   does not have, and whatever depends on them read #NAME?.
  * LibreOffice saves what it computed as .xlsx again, read here with ExcelJS.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { DetailedCellError, type SimpleCellAddress, type SimpleCellRange } from 'hyperformula';
 import { FUNCTIONS } from '../core/registry';
@@ -25,10 +23,10 @@ import { demoWorkbook } from '../playground/io/session';
 import type * as Xlsx from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
 import { loadAsThePage } from '../scripts/build/browser-sources';
+import { libreOfficeSaves } from './support/libreoffice';
 
 jest.setTimeout(120_000);
 
-const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesops-libreoffice-'));
 const fixture = (name: string) => readCsv(decodeText(readFileSync(path.join(__dirname, 'fixtures', 'exports', name))).text, name);
 
@@ -74,27 +72,10 @@ const same = (a: Shown, b: Shown) =>
 
 /** LibreOffice with a profile of its own that recalculates .xlsx files on load, or never does. */
 async function libreOffice(recalculate: boolean, input: string): Promise<ExcelJS.Workbook> {
-  const name = recalculate ? 'recalculated' : 'as-stored';
-  const profile = path.join(dir, `profile-${name}`);
-  mkdirSync(path.join(profile, 'user'), { recursive: true });
-  // OOXMLRecalcMode: 0 always recalculates, 1 never does (LibreOffice's default), 2 asks.
-  writeFileSync(
-    path.join(profile, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalculate ? 0 : 1}</value></prop></item>
-</oor:items>
-`,
-  );
-  const out = path.join(dir, name);
-  await promisify(execFile)(
-    SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input],
-    { timeout: 100_000 },
-  );
-  const saved = new ExcelJS.Workbook();
-  await saved.xlsx.readFile(path.join(out, path.basename(input)));
-  return saved;
+  const [saved] = await libreOfficeSaves(dir, recalculate ? 'recalculated' : 'as-stored', recalculate, [input]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(saved);
+  return workbook;
 }
 
 /**

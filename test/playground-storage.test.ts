@@ -6,7 +6,7 @@
  */
 import { parseCell, parseRange } from '../core/a1';
 import { demoWorkbook, startSession } from '../playground/io/session';
-import { SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot } from '../playground/io/snapshot';
+import { ROWS_PER_SLICE, SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot, takeSnapshotInSlices } from '../playground/io/snapshot';
 import { AutoSave, type KeyValueStore, WORKBOOK_KEY, loadSaved } from '../playground/io/storage';
 import { Workbook } from '../playground/workbook';
 
@@ -63,7 +63,7 @@ describe('a snapshot of the workbook', () => {
     // nor were those of the demo's attainment column (F4 spills down F5:F13).
     const summary = restored.sheetId('Summary');
     expect(restored.values(summary, parseRange('L4:L6')!)).toEqual([[250], [300], [250]]);
-    const stored = snapshot.sheets[DEMO.indexOf('Summary')].content;
+    const stored = JSON.parse(snapshot.sheets[DEMO.indexOf('Summary')].rows[0]) as unknown[][];
     expect(stored[3][11]).toBe('=C4:C6/1000');
     expect(stored[4][11]).toBeNull();
     expect(stored[3][5]).toBe('=QUOTA_ATTAINMENT(E4:E13,C4:C13)');
@@ -84,9 +84,73 @@ describe('a snapshot of the workbook', () => {
     expect(workbook.canUndo()).toBe(true);
     workbook.undo();
     expect(workbook.canRedo()).toBe(true);
-    restoreSnapshot(workbook, takeSnapshot(worked()));
+    restoreSnapshot(workbook, readSnapshot(takeSnapshot(worked())));
     expect([workbook.canUndo(), workbook.canRedo(), workbook.undo()]).toEqual([false, false, undefined]);
     expect(workbook.hf.isThereSomethingToUndo()).toBe(false);
+  });
+});
+
+describe('a snapshot of a big sheet', () => {
+  const rows = ROWS_PER_SLICE * 2 + 10;
+  /** A sheet of `rows` numbers, with an answer spilling across the first slice's edge. */
+  function big(): { workbook: Workbook; sheet: number } {
+    const workbook = new Workbook();
+    const content: (number | string | null)[][] = Array.from({ length: rows }, (_, i) => [i + 1, null]);
+    content[ROWS_PER_SLICE - 2][1] = `=A${ROWS_PER_SLICE - 1}:A${ROWS_PER_SLICE + 2}*2`;
+    workbook.replaceAll([{ name: 'Big', content }]);
+    return { workbook, sheet: workbook.sheetId('Big') };
+  }
+
+  it('is stored a slice of rows at a time and put back whole, the spill across slices laid out again', () => {
+    const { workbook, sheet } = big();
+    const stored = takeSnapshot(workbook);
+    expect(stored.sheets[0].rows).toHaveLength(3);
+    // The answer's last cells are in the second slice, and were not stored.
+    expect((JSON.parse(stored.sheets[0].rows[1]) as unknown[][]).slice(0, 3).map((row) => row[1])).toEqual([null, null, null]);
+    const restored = new Workbook();
+    restoreSnapshot(restored, readSnapshot(structuredClone(stored)));
+    const back = restored.sheetId('Big');
+    expect(restored.values(back, parseRange(`B${ROWS_PER_SLICE - 1}:B${ROWS_PER_SLICE + 2}`)!)).toEqual([
+      [(ROWS_PER_SLICE - 1) * 2], [ROWS_PER_SLICE * 2], [(ROWS_PER_SLICE + 1) * 2], [(ROWS_PER_SLICE + 2) * 2],
+    ]);
+    expect(restored.values(back, parseRange(`A${rows}`)!)).toEqual([[rows]]);
+    expect(restored.hf.getSheetValues(back)).toEqual(workbook.hf.getSheetValues(sheet));
+  });
+
+  it('taken in slices, pauses between them, and gives up when the workbook changed meanwhile', async () => {
+    const { workbook } = big();
+    let pauses = 0;
+    const whole = await takeSnapshotInSlices(workbook, async () => void pauses++, () => false);
+    expect(pauses).toBe(3);
+    expect(whole).toEqual(takeSnapshot(workbook));
+    await expect(takeSnapshotInSlices(workbook, async () => undefined, () => true)).resolves.toBeUndefined();
+  });
+
+  it('a change while a save is being taken makes it give up, and the next save has the change', async () => {
+    const { workbook, sheet } = big();
+    const store = memoryStore();
+    const autosave = new AutoSave(store, ({ urgent, stale }) =>
+      urgent ? takeSnapshot(workbook) : takeSnapshotInSlices(workbook, () => new Promise((resolve) => setTimeout(resolve, 0)), stale),
+    );
+    const stored = () => readSnapshot(store.data.get(WORKBOOK_KEY)).sheets[0].content;
+    autosave.changed();
+    const overtaken = autosave.flush();
+    // Typed while the first slice waits for its turn.
+    workbook.setCell(sheet, parseCell('A1')!, '7');
+    autosave.changed();
+    await overtaken;
+    expect(store.puts).toBe(0);
+    await autosave.flush();
+    expect([store.puts, stored()[0][0]]).toEqual([1, 7]);
+    // Leaving the page saves at once, and the save under way gives up.
+    workbook.setCell(sheet, parseCell('A1')!, '8');
+    autosave.changed();
+    const underWay = autosave.flush();
+    workbook.setCell(sheet, parseCell('A2')!, '9');
+    autosave.changed();
+    await autosave.flush(true);
+    await underWay;
+    expect([store.puts, stored()[0][0], stored()[1][0]]).toEqual([2, 8, 9]);
   });
 });
 
@@ -96,13 +160,15 @@ describe('stored data is read as untrusted', () => {
   it.each<[string, (data: ReturnType<typeof good>) => unknown, RegExp]>([
     ['something else entirely', () => 'hello', /not a saved workbook/],
     ['another format', (d) => ({ ...d, format: 'other' }), /not a saved workbook/],
-    ['a later version', (d) => ({ ...d, version: 2 }), /format version 2/],
+    ['a later version', (d) => ({ ...d, version: 3 }), /format version 3/],
     ['no sheets', (d) => ({ ...d, sheets: [] }), /no sheets/],
     ['a sheet without a name', (d) => ({ ...d, sheets: [{ ...d.sheets[0], name: ' ' }] }), /sheet 1 has no name/],
     ['two sheets of one name', (d) => ({ ...d, sheets: [d.sheets[0], { ...d.sheets[1], name: String(d.sheets[0].name).toUpperCase() }] }), /two sheets are named SUMMARY/],
-    ['a cell that is not a number', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[1, Number.NaN]] }] }), /cell 2 of row 1 of sheet 1 holds NaN/],
-    ['a cell that is an object', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: [[{ evil: true }]] }] }), /holds a object/],
-    ['rows that are not lists', (d) => ({ ...d, sheets: [{ ...d.sheets[0], content: ['abc'] }] }), /row 1 of sheet 1 is unreadable/],
+    ['rows cut short', (d) => ({ ...d, sheets: [{ ...d.sheets[0], rows: ['[[1,2],[3'] }] }), /sheet 1 has unreadable cells/],
+    ['rows that are not text', (d) => ({ ...d, sheets: [{ ...d.sheets[0], rows: [[[1, 2]]] }] }), /sheet 1 has unreadable cells/],
+    ['a cell that is an object', (d) => ({ ...d, sheets: [{ ...d.sheets[0], rows: ['[[{"evil":true}]]'] }] }), /holds a object/],
+    ['rows that are not lists', (d) => ({ ...d, sheets: [{ ...d.sheets[0], rows: ['["abc"]'] }] }), /row 1 of sheet 1 is unreadable/],
+    ['a version 1 cell that is not a number', (d) => ({ ...d, version: 1, sheets: [{ name: 'S', content: [[1, Number.NaN]] }] }), /cell 2 of row 1 of sheet 1 holds NaN/],
     ['a bad layout', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { frozenRows: -1 } }] }), /frozen rows/],
   ])('refuses %s, saying why', (_what, spoil, reason) => {
     expect(() => readSnapshot(spoil(good()))).toThrow(SnapshotError);

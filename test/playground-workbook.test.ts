@@ -5,7 +5,9 @@
  */
 import { DetailedCellError } from 'hyperformula';
 import { type RangeRef, parseCell, parseRange } from '../core/a1';
+import fc from 'fast-check';
 import { Workbook } from '../playground/workbook';
+import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
 
 function sheet(rows: (string | number | boolean | null)[][] = [], name = 'S') {
   const workbook = new Workbook();
@@ -142,7 +144,7 @@ describe('undo and redo', () => {
   it('a change that fails leaves nothing behind and no step', () => {
     const s = sheet([[1]]);
     const tooLong = Array.from({ length: s.workbook.hf.getConfig().maxRows + 1 }, () => ['x']);
-    expect(() => s.workbook.paste(s.id, { row: 0, col: 0 }, { text: '', cells: tooLong })).toThrow(/at most 200,000 rows/);
+    expect(() => s.workbook.paste(s.id, s.range('A1'), { text: '', cells: tooLong })).toThrow(/at most 200,000 rows/);
     expect(s.value('A1')).toBe(1);
     expect(s.workbook.canUndo()).toBe(false);
   });
@@ -154,7 +156,7 @@ describe('pasting', () => {
     s.workbook.setFormat(s.id, s.range('B1:B2'), '0.0');
     const copied = s.workbook.copy(s.id, s.range('A1:B2'));
     expect(copied.text).toBe('2\t20.0\n3\t30.0');
-    const target = s.workbook.paste(s.id, s.ref('C4'), { text: copied.text });
+    const target = s.workbook.paste(s.id, s.range('C4'), { text: copied.text });
     expect(target).toEqual(s.range('C4:D5'));
     expect([s.input('D4'), s.shown('D4'), s.shown('D5')]).toEqual(['=C4*10', '20.0', '30.0']);
     s.workbook.undo();
@@ -163,17 +165,34 @@ describe('pasting', () => {
 
   it('cells from elsewhere are read as typed input, as one step', () => {
     const s = sheet();
-    s.workbook.paste(s.id, s.ref('A1'), { text: 'x', cells: [['Amount', 'Rate'], ['$1,200', '35%'], ['1,000', "'007"]] });
+    s.workbook.paste(s.id, s.range('A1'), { text: 'x', cells: [['Amount', 'Rate'], ['$1,200', '35%'], ['1,000', "'007"]] });
     expect(['A2', 'B2', 'A3', 'B3'].map(s.value)).toEqual([1200, 0.35, 1000, '007']);
     expect(['A2', 'B2', 'A3'].map(s.shown)).toEqual(['$1,200', '35%', '1,000']);
     s.workbook.undo();
     expect(['A1', 'A2', 'B2'].map(s.value)).toEqual([null, null, null]);
   });
 
+  it('fills a selection that is a whole multiple of the copy with copies of it, each shifted, formats along, as one step', () => {
+    const s = sheet([[2, '=A1*10'], [3, '=A2*10'], [4, 7], [5, 9]]);
+    s.workbook.setFormat(s.id, s.range('B1'), '0.0');
+    const copied = s.workbook.copy(s.id, s.range('B1:B2'));
+    expect(s.workbook.paste(s.id, s.range('C1:D4'), { text: copied.text })).toEqual(s.range('C1:D4'));
+    expect(['C1', 'C3', 'D4'].map(s.input)).toEqual(['=B1*10', '=B3*10', '=C4*10']);
+    // C3 = B3×10 = 70 and C4 = B4×10 = 90 in the copied formats; D1 = C1×10 = 200×10.
+    expect(['C3', 'C4', 'D1'].map(s.shown)).toEqual(['70.0', '90', '2000.0']);
+    s.workbook.undo();
+    expect(['C1', 'C3', 'D4'].map(s.value)).toEqual([null, null, null]);
+    // Not a whole multiple: the copy goes once, at the corner.
+    expect(s.workbook.paste(s.id, s.range('C1:C3'), { text: copied.text })).toEqual(s.range('C1:C2'));
+    // Cells from elsewhere repeat the same way; a single cell fills the selection.
+    expect(s.workbook.paste(s.id, s.range('E1:F2'), { text: '$7' })).toEqual(s.range('E1:F2'));
+    expect(['E1', 'F2'].map(s.shown)).toEqual(['$7', '$7']);
+  });
+
   it('a cut moves the cells once', () => {
     const s = sheet([[7, '=A1*2']]);
     const cut = s.workbook.copy(s.id, s.range('A1'), true);
-    s.workbook.paste(s.id, s.ref('A5'), { text: cut.text });
+    s.workbook.paste(s.id, s.range('A5'), { text: cut.text });
     expect([s.value('A1'), s.value('A5'), s.input('B1')]).toEqual([null, 7, '=A5*2']);
     expect(s.workbook.isOwnCopy(cut.text)).toBe(false);
   });
@@ -214,6 +233,29 @@ describe('rows, columns and sheets', () => {
     workbook.undo();
     workbook.undo();
     expect(workbook.sheetNames()).toEqual(['Data', 'Sheet2']);
+  });
+});
+
+describe('replacing the whole workbook', () => {
+  it('is one step: undo brings back every sheet, formulas across sheets and formats, and the steps before it', () => {
+    const s = sheet([[40000], [65000]], 'Won deals');
+    const { workbook } = s;
+    const summary = workbook.sheetId(workbook.addSheet('Summary', [["=SUM('Won deals'!A1:A3)", '=SEQUENCE(3)']]));
+    workbook.setFormat(s.id, s.range('A1:A2'), '$#,##0');
+    s.type('A3', '5000');
+    workbook.replaceSheets([{ name: 'Sheet1', content: [['fresh']] }]);
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+    workbook.undo();
+    expect(workbook.sheetNames()).toEqual(['Won deals', 'Summary']);
+    const summaryAt = (a1: string) => workbook.view(summary, s.ref(a1)).text;
+    expect([summaryAt('A1'), summaryAt('B3'), s.shown('A1'), s.shown('A3')]).toEqual(['110000', '3', '$40,000', '5000']);
+    workbook.redo();
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+    expect(workbook.view(workbook.sheetId('Sheet1'), s.ref('A1')).text).toBe('fresh');
+    workbook.undo();
+    // The step before it is still there.
+    workbook.undo();
+    expect([summaryAt('A1'), s.shown('A3')]).toEqual(['105000', '']);
   });
 });
 
@@ -276,5 +318,42 @@ describe('decimal places on a format with quoted text', () => {
     s.workbook.changeDecimals(s.id, s.range('A1'), s.ref('A1'), -3);
     expect(s.shown('A1')).toBe('USD 12,001');
     expect(s.workbook.numberFormat(s.id, s.ref('A1'))).toBe('"USD "#,##0');
+  });
+});
+
+describe('writing a template\'s plan', () => {
+  it('writes hostile rep names as the same text, never as a formula or a number', () => {
+    const workbook = new Workbook();
+    const sheet = workbook.sheetId(workbook.insertPlan({ name: 'Reps', cells: HOSTILE_TEXT.map((text) => [text]) }));
+    expect(workbook.values(sheet, { top: 0, left: 0, bottom: HOSTILE_TEXT.length - 1, right: 0 })).toEqual(HOSTILE_TEXT.map((text) => [text]));
+    HOSTILE_TEXT.forEach((_, row) => expect(workbook.hf.getCellFormula({ sheet, row, col: 0 })).toBeUndefined());
+  });
+
+  it('writes any text back as the identical string (property)', () => {
+    const workbook = new Workbook();
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1 }), { minLength: 1, maxLength: 8 }), (texts) => {
+        const sheet = workbook.sheetId(workbook.insertPlan({ name: 'Texts', cells: [texts] }));
+        expect(workbook.values(sheet, { top: 0, left: 0, bottom: 0, right: texts.length - 1 })).toEqual([texts]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the plan\'s checked charts in the sheet\'s layout, one step with the sheet', () => {
+    const workbook = new Workbook();
+    workbook.addSheet('Data', [['Rep']]);
+    const sheet = workbook.sheetId(workbook.insertPlan(CHART_PLAN));
+    expect(workbook.layout(sheet).charts.map((chart) => [chart.title, chart.anchor])).toEqual([['Payout by attainment', { row: 1, col: 4 }]]);
+    expect(workbook.layout(sheet).frozenRows).toBe(1);
+    workbook.undo();
+    expect(workbook.sheetNames()).toEqual(['Data']);
+  });
+
+  it('refuses a plan the normaliser refuses, and adds no sheet', () => {
+    const workbook = new Workbook();
+    const before = workbook.sheetNames();
+    expect(() => workbook.insertPlan({ name: 'Bad', cells: [[NaN]] })).toThrow('has NaN in A1');
+    expect(workbook.sheetNames()).toEqual(before);
   });
 });

@@ -34,6 +34,11 @@ export function currentLocale(): string {
   return locale;
 }
 
+/** Whether `id` names a message: ids that come from declarations (template fields) are checked before use. */
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(EN, id);
+}
+
 /** The message `id`, with `values` filled in. */
 export function text(id: MessageId, values?: Record<string, string | number | Date>): string {
   let format = formats.get(id);

@@ -29,15 +29,15 @@ export function readCurve(table: Table): Curve {
     );
   }
   for (let k = 0; k < count; k++) {
-    const where = inCell(table, rows[k], 0);
-    const payoutWhere = inCell(table, rows[k], 1);
-    if (attainment[k] < 0) throw badNumber(`attainment ${formatNumber(attainment[k])}${where} is negative`);
-    if (payout[k] < 0) throw badNumber(`payout ${formatNumber(payout[k])}${payoutWhere} is negative`);
+    const where = () => inCell(table, rows[k], 0);
+    const payoutWhere = () => inCell(table, rows[k], 1);
+    if (attainment[k] < 0) throw badNumber(`attainment ${formatNumber(attainment[k])}${where()} is negative`);
+    if (payout[k] < 0) throw badNumber(`payout ${formatNumber(payout[k])}${payoutWhere()} is negative`);
     const slip = percentTypedAsNumber(attainment[k], 'attainment', where) ?? percentTypedAsNumber(payout[k], 'payout', payoutWhere);
     if (slip) throw slip;
     if (k > 0 && !(attainment[k] > attainment[k - 1])) {
       throw badValue(
-        `attainment ${formatNumber(attainment[k])}${where} is not above the point before it ` +
+        `attainment ${formatNumber(attainment[k])}${where()} is not above the point before it ` +
           `(${formatNumber(attainment[k - 1])}${inCell(table, rows[k - 1], 0)}): list points from the lowest attainment up`,
       );
     }

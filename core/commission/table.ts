@@ -56,8 +56,8 @@ export function readNumberPairs(table: Table, labels: PairLabels): NumberPairs {
       seenRow = true;
       if ((isBlank(a) || isHeaderCell(a as CellValue)) && (isBlank(b) || isHeaderCell(b as CellValue))) continue;
     }
-    first[count] = readCell(a, labels.first, inCell(table, r, 0));
-    second[count] = readCell(b, labels.second, inCell(table, r, 1));
+    first[count] = readCell(a, labels.first, () => inCell(table, r, 0));
+    second[count] = readCell(b, labels.second, () => inCell(table, r, 1));
     rows[count] = r;
     count++;
   }
@@ -65,10 +65,10 @@ export function readNumberPairs(table: Table, labels: PairLabels): NumberPairs {
   return { count, first, second, rows };
 }
 
-function readCell(cell: CellValue | undefined, what: string, where: string): number {
-  if (isBlank(cell)) throw badValue(`${what} is blank${where}`);
+function readCell(cell: CellValue | undefined, what: string, where: () => string): number {
+  if (isBlank(cell)) throw badValue(`${what} is blank${where()}`);
   const read = readNumber(cell);
-  if (typeof read === 'string') throw badValue(`${what} ${describeValue(cell)}${where} ${read}`);
+  if (typeof read === 'string') throw badValue(`${what} ${describeValue(cell)}${where()} ${read}`);
   return read;
 }
 
@@ -78,10 +78,10 @@ function readCell(cell: CellValue | undefined, what: string, where: string): num
  */
 export const MOST_PERCENT = 10;
 
-export function percentTypedAsNumber(value: number, what: string, where: string) {
+export function percentTypedAsNumber(value: number, what: string, where: () => string) {
   if (value <= MOST_PERCENT) return undefined;
   return badNumber(
-    `${what} ${formatNumber(value)}${where} reads as ${formatNumber(value * 100)}%: ` +
+    `${what} ${formatNumber(value)}${where()} reads as ${formatNumber(value * 100)}%: ` +
       `enter ${formatNumber(value)}% or ${formatNumber(value / 100)}`,
   );
 }

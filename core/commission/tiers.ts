@@ -27,14 +27,14 @@ export function readTiers(table: Table, ofQuota: boolean): Tiers {
   const param = table.name;
   const earnedAtBound = new Float64Array(count);
   for (let k = 0; k < count; k++) {
-    const where = inCell(table, rows[k], 0);
+    const where = () => inCell(table, rows[k], 0);
     const bound = bounds[k];
-    const rateProblem = fractionProblem(rates[k], 'rate', inCell(table, rows[k], 1));
+    const rateProblem = fractionProblem(rates[k], 'rate', () => inCell(table, rows[k], 1));
     if (rateProblem) throw rateProblem;
     if (k === 0) {
       if (bound !== 0) {
         throw badValue(
-          `${param} must start at 0, but the first lower bound${where} is ${formatNumber(bound)}: ` +
+          `${param} must start at 0, but the first lower bound${where()} is ${formatNumber(bound)}: ` +
             'add a first tier with lower bound 0 for the base rate',
         );
       }
@@ -42,13 +42,13 @@ export function readTiers(table: Table, ofQuota: boolean): Tiers {
     }
     if (!(bound > bounds[k - 1])) {
       throw badValue(
-        `lower bound ${formatNumber(bound)}${where} is not above the bound before it ` +
+        `lower bound ${formatNumber(bound)}${where()} is not above the bound before it ` +
           `(${formatNumber(bounds[k - 1])}${inCell(table, rows[k - 1], 0)}): list tiers from the lowest bound up`,
       );
     }
     if (ofQuota && bound > MOST_PERCENT) {
       throw badNumber(
-        `lower bound ${formatNumber(bound)}${where} would be ${formatNumber(bound * 100)}% of quota: with quota, ` +
+        `lower bound ${formatNumber(bound)}${where()} would be ${formatNumber(bound * 100)}% of quota: with quota, ` +
           'give bounds as shares of quota (100% or 1), or leave quota out to give them as amounts',
       );
     }

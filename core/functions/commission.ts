@@ -4,6 +4,7 @@ import { drawSchedule } from '../commission/draw';
 import { commissionOn, readTiers } from '../commission/tiers';
 import { percentTypedAsNumber } from '../commission/table';
 import { badNumber } from '../errors';
+import { noPlace } from '../fractions';
 import { inRow } from '../ranges';
 import { Rows } from '../rows';
 import { boolean, choice, dates, defineFunction, number, numbers, optional, table, text } from '../spec';
@@ -96,7 +97,7 @@ export const PAYOUT_CURVE = defineFunction({
     const curve = readCurve(curveTable);
     if (cap !== undefined) {
       if (cap < 0) throw badNumber(`cap ${formatNumber(cap)} is negative`);
-      const slip = percentTypedAsNumber(cap, 'cap', '');
+      const slip = percentTypedAsNumber(cap, 'cap', noPlace);
       if (slip) throw slip;
     }
     return new Rows([attainment]).map((i) => {

@@ -25,7 +25,7 @@ function probabilityOf(cell: CellValue, probabilities: ValueRange, stages: Stage
     }
     probability = read;
   }
-  const problem = fractionProblem(probability, 'probability', inRow(probabilities, index));
+  const problem = fractionProblem(probability, 'probability', () => inRow(probabilities, index));
   if (problem) throw problem;
   return probability;
 }

@@ -4,17 +4,11 @@
  * it shows. Formulas are Excel syntax with custom functions written bare; the
  * Excel host adds its namespace (formulaForHost).
  */
+import { columnName as letter } from '../a1';
 import { serialFromYmd } from '../values';
 import type { PlanCell, SheetPlan } from './plan';
 
 export const EXAMPLES_SHEET_NAME = 'SalesOps Examples';
-
-/** Column letter of a 0-based column index (0 → A). */
-function letter(col: number): string {
-  let name = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** Builds the grid row by row, so every formula's references follow the layout. */
 class SheetBuilder {

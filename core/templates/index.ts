@@ -1,68 +1,79 @@
 /**
  * Sidebar templates: a request from the sidebar becomes a sheet plan.
  *
- * A request is plain JSON (it crosses google.script.run, and anyone can send one
- * from a browser console), discriminated by `template`. To add a template:
- * add its request type to TemplateRequest, and an entry to TEMPLATES that reads
- * its fields from the untrusted request and builds its plan.
+ * A template declares its fields (fields.ts) the way a function declares its
+ * parameters; the declaration draws the sidebar's form and checks every
+ * request. A request is plain JSON (it crosses google.script.run, and anyone
+ * can send one from a browser console): `{ template: id, ...field values }`.
+ * To add a template: declare its fields and its cross-field checks, write its
+ * plan, and add it to TEMPLATES.
  */
-import { badValue } from '../errors';
+import { FormulaError, badValue } from '../errors';
 import { describeValue } from '../values';
 import { EXAMPLES_SHEET_NAME, examplesPlan } from './examples';
+import { type Field, type FieldProblem, type FieldValues, readFields } from './fields';
 import type { SheetPlan } from './plan';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
 export { EXAMPLES_SHEET_NAME } from './examples';
-
-export interface ExamplesRequest {
-  readonly template: 'examples';
-}
+export type { Field, FieldProblem, FieldValues } from './fields';
 
 /** What the sidebar asks a host to insert; plain JSON so it can cross google.script.run. */
-export type TemplateRequest = ExamplesRequest;
+export interface TemplateRequest {
+  readonly template: string;
+  readonly [field: string]: unknown;
+}
 
-export type TemplateId = TemplateRequest['template'];
-
-export interface TemplateDefinition<R extends TemplateRequest = TemplateRequest> {
-  readonly id: R['template'];
-  /** Shown in the sidebar. */
+export interface TemplateDefinition {
+  readonly id: string;
+  /** Catalog ids of the card's title, its description and its Insert button. */
   readonly title: string;
   readonly description: string;
+  readonly insertLabel: string;
   /** The sheet name the template asks for; hosts make it unique. */
   readonly sheetName: string;
-  /**
-   * Reads the request's own fields (every key except `template`, on a null-prototype
-   * object, already checked to be plain data without `__proto__`, `constructor` or
-   * `prototype` keys), refusing anything unexpected.
-   */
-  readonly parse: (fields: RequestFields) => R;
-  // Method syntax keeps definitions of different requests assignable to TemplateDefinition.
-  plan(request: R): SheetPlan;
+  readonly fields: readonly Field[];
+  /** Problems no single field shows (tiers out of order, a cap below target), once every field reads. */
+  check?(values: FieldValues): FieldProblem<string>[];
+  /** The sheet for values the checks passed. */
+  plan(values: FieldValues): SheetPlan;
 }
 
-function noFields<R extends TemplateRequest>(request: R) {
-  return (fields: RequestFields): R => {
-    const extra = Object.keys(fields);
-    if (extra.length > 0) {
-      throw badValue(`the ${request.template} template takes no options, but the request has ${describeKey(extra[0])}`);
-    }
-    return request;
-  };
-}
-
-const EXAMPLES: TemplateDefinition<ExamplesRequest> = {
+const EXAMPLES: TemplateDefinition = {
   id: 'examples',
-  title: 'Examples sheet',
-  description:
-    'A new sheet with sample reps, deals and forecasts, and live formulas for quota attainment, weighted pipeline and forecast error.',
+  title: 'template.examples.title',
+  description: 'template.examples.description',
+  insertLabel: 'template.examples.insert',
   sheetName: EXAMPLES_SHEET_NAME,
-  parse: noFields({ template: 'examples' }),
+  fields: [],
   plan: examplesPlan,
 };
 
 /** Every template the sidebar offers, in the order it shows them. */
 export const TEMPLATES: readonly TemplateDefinition[] = [EXAMPLES];
+
+/** A request refused for its fields: each problem names its field, and the sidebar words each code. */
+export class TemplateProblemsError extends FormulaError {
+  constructor(
+    template: string,
+    readonly problems: readonly FieldProblem<string>[],
+  ) {
+    const listed = problems.slice(0, 5).map((p) => `${p.field} (${p.code})`).join(', ');
+    super('#VALUE!', `the ${template} template cannot be inserted: ${listed}${problems.length > 5 ? ', …' : ''}`);
+  }
+}
+
+/**
+ * Every problem with a template's values, as the sidebar shows them while the
+ * user types and as the server checks them again: each field's own limits,
+ * then the template's checks across fields (run only once every field reads).
+ */
+export function checkTemplate(definition: TemplateDefinition, raw: FieldValues): { values: FieldValues; problems: FieldProblem<string>[] } {
+  const { values, problems } = readFields(definition.fields, raw);
+  if (problems.length > 0 || !definition.check) return { values, problems };
+  return { values, problems: definition.check(values) };
+}
 
 const MAX_REQUEST_KEYS = 50;
 /** How deep and how big a request's nested values may be: a template's options are a few small fields. */
@@ -122,7 +133,18 @@ function checkPlainData(value: unknown, where: string, depth: number, budget: { 
 /** Validates an untrusted request (it may come from a browser console) and builds its plan. */
 export function planTemplate(request: unknown): SheetPlan {
   const { definition, fields } = readRequest(request);
-  return definition.plan(definition.parse(fields));
+  const declared = new Set(definition.fields.map((field) => field.key));
+  const extra = Object.keys(fields).find((key) => !declared.has(key));
+  if (extra !== undefined) {
+    throw badValue(
+      definition.fields.length === 0
+        ? `the ${definition.id} template takes no options, but the request has ${describeKey(extra)}`
+        : `the ${definition.id} template has no field ${describeValue(extra.length > 40 ? `${extra.slice(0, 37)}...` : extra)}`,
+    );
+  }
+  const { values, problems } = checkTemplate(definition, fields);
+  if (problems.length > 0) throw new TemplateProblemsError(definition.id, problems);
+  return definition.plan(values);
 }
 
 /**

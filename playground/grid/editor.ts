@@ -5,9 +5,10 @@
  * this edit's own history, and Ctrl+Z with nothing left to take back ends the
  * edit and undoes the last change to the workbook. While a formula is typed
  * where a reference fits, arrow keys, clicks and drags on the grid write the
- * reference of the cell or range they reach (Sheets' and Excel's point mode).
+ * reference of the cell or range they reach (Sheets' and Excel's point mode),
+ * on another sheet too when its tab is clicked meanwhile.
  */
-import { type CellRef, type RangeRef, normalize, rangeName } from '../../core/a1';
+import { type CellRef, type RangeRef, normalize } from '../../core/a1';
 import { text } from '../../ui/messages';
 import { formulaContext } from './formula-context';
 import { type Direction, editHistoryCommand } from './keyboard';
@@ -27,6 +28,10 @@ export interface EditorHost {
   suggestionKey(event: KeyboardEvent): boolean;
   /** A reference was pointed at: shown on the grid. */
   pointed(range: RangeRef | undefined): void;
+  /** How a range pointed at is written: "B3:B9", or with its sheet when the grid shows another sheet than the edited cell's. */
+  referenceName(range: RangeRef): string;
+  /** The edit is over (written, cancelled or replaced by another). */
+  ended(ref: CellRef): void;
   /** Where a cell is, to draw the editor over it. */
   box(ref: CellRef): { left: number; top: number; width: number; height: number } | undefined;
   step(from: CellRef, direction: Direction): CellRef;
@@ -153,12 +158,14 @@ export class CellEditor {
 
   private close(): void {
     const input = this.input;
+    const ref = this.ref;
     this.ref = undefined;
     this.where = undefined;
     this.input = undefined;
     this.pointing = undefined;
     this.host.pointed(undefined);
     if (input && input !== this.formulaBar) input.remove();
+    if (ref) this.host.ended(ref);
   }
 
   private onInput(): void {
@@ -243,7 +250,7 @@ export class CellEditor {
     const start = this.pointing?.start ?? input.selectionStart ?? input.value.length;
     const end = this.pointing?.end ?? input.selectionEnd ?? start;
     const range = normalize(anchor, focus);
-    const reference = rangeName(range);
+    const reference = this.host.referenceName(range);
     input.value = input.value.slice(0, start) + reference + input.value.slice(end);
     const caret = start + reference.length;
     input.setSelectionRange(caret, caret);

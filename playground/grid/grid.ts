@@ -8,7 +8,7 @@
  * their names say.
  */
 import { HyperFormula } from 'hyperformula';
-import { type CellRef, type RangeRef, cellName, normalize, rangeName } from '../../core/a1';
+import { type CellRef, type RangeRef, cellName, normalize, rangeName, sheetRangeName } from '../../core/a1';
 import { formatNumber as formatForLocale, text } from '../../ui/messages';
 import { type Place, type Workbook, WorkbookError } from '../workbook';
 import { Autocomplete } from './autocomplete';
@@ -52,6 +52,8 @@ export class Grid {
   private pointAnchor?: CellRef;
   private pointed?: RangeRef;
   private message = '';
+  /** The sheet of the cell being edited: a formula can point at cells on other sheets while it is written. */
+  private editSheet?: number;
 
   constructor(
     private readonly workbook: Workbook,
@@ -64,7 +66,7 @@ export class Grid {
     this.suggestions = new Autocomplete(ui.overlays, registered);
     this.menu = new ContextMenu(ui.overlays);
     this.editor = new CellEditor(ui.viewport, ui.formulaInput, {
-      commit: (ref, value) => this.attempt(() => workbook.setCell(this.sheet, ref, value)),
+      commit: (ref, value) => this.attempt(() => workbook.setCell(this.editSheet ?? this.sheet, ref, value)),
       cancelled: () => {
         this.suggestions.close();
         this.showSelection();
@@ -82,6 +84,8 @@ export class Grid {
         this.pointed = range;
         this.table.mark(this.selection, this.focus, range);
       },
+      referenceName: (range) => sheetRangeName(range, this.sheet === this.editSheet ? undefined : workbook.sheetName(this.sheet)),
+      ended: (ref) => this.endEdit(ref),
       box: (ref) => this.table.box(ref),
       step: (from, direction) => step(from, direction, this.bounds()),
     });
@@ -89,7 +93,8 @@ export class Grid {
     ui.toolbar.replaceChildren(this.toolbar.element);
     this.tabs = new SheetTabs(ui.tabs, workbook, {
       currentSheet: () => this.sheet,
-      showSheet: (sheet) => this.showSheet(sheet),
+      showSheet: (sheet) => (this.pointing() ? this.pointOnSheet(sheet) : this.showSheet(sheet)),
+      pointing: () => this.pointing(),
       attempt: (change) => this.attempt(change),
       menu: (items, x, y) => this.menu.show(items, x, y),
     });
@@ -353,6 +358,31 @@ export class Grid {
     this.table.reveal(this.focus);
     this.showSelection();
     this.editor.start(this.focus, this.workbook.inputText(this.sheet, this.focus), { initial, where: 'cell' });
+    this.editSheet = this.sheet;
+  }
+
+  /** Whether a formula is being written where a reference fits. */
+  private pointing(): boolean {
+    return this.editor.active && this.editor.canPoint;
+  }
+
+  /** Shows another sheet while a formula is written, to point at its cells; the edit stays open. */
+  private pointOnSheet(sheet: number): void {
+    if (sheet === this.sheet) return;
+    this.sheet = sheet;
+    this.tabs.render();
+    this.table.build(sheet, this.focus);
+    this.ui.viewport.scrollTo(0, 0);
+    this.showSelection();
+  }
+
+  /** An edit is over: the grid goes back to the edited cell's sheet if a formula pointed elsewhere. */
+  private endEdit(ref: CellRef): void {
+    const home = this.editSheet;
+    this.editSheet = undefined;
+    if (home !== undefined && home !== this.sheet && this.workbook.hf.getSheetName(home) !== undefined) {
+      this.showSheet(home, { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col });
+    }
   }
 
   // ---- the clipboard ---------------------------------------------------------
@@ -364,7 +394,7 @@ export class Grid {
       copy: (range, cut) => this.workbook.copy(this.sheet, range, cut).cells,
       paste: (data) => {
         let target: RangeRef | undefined;
-        if (this.attempt(() => (target = this.workbook.paste(this.sheet, { row: this.selection.top, col: this.selection.left }, data))) && target) {
+        if (this.attempt(() => (target = this.workbook.paste(this.sheet, this.selection, data))) && target) {
           this.selectRange({ row: target.top, col: target.left }, { row: target.bottom, col: target.right });
         }
       },
@@ -521,6 +551,7 @@ export class Grid {
         return;
       }
       this.editor.start(this.focus, this.workbook.inputText(this.sheet, this.focus), { where: 'bar' });
+      this.editSheet = this.sheet;
     });
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The sheet tabs: click to show a sheet, double-click to rename it in place,
+ * The sheet tabs: click to show a sheet (while a formula is written, to point
+ * at its cells), double-click to rename it in place,
  * right-click for rename and delete; the + button adds an empty sheet.
  */
 import { text } from '../../ui/messages';
@@ -9,6 +10,8 @@ import type { MenuItems } from './context-menu';
 export interface TabsHost {
   currentSheet(): number;
   showSheet(sheet: number): void;
+  /** Whether a formula is being written where a reference fits: a tab then shows its sheet to point at, and the edit keeps the focus. */
+  pointing(): boolean;
   /** Runs a workbook change, showing its refusal in the status line. */
   attempt(change: () => void): boolean;
   menu(items: MenuItems, x: number, y: number): void;
@@ -57,6 +60,9 @@ export class SheetTabs {
       tab.setAttribute('role', 'tab');
       tab.setAttribute('aria-selected', String(id === this.host.currentSheet()));
       tab.dataset.sheet = name;
+      tab.addEventListener('mousedown', (event) => {
+        if (this.host.pointing()) event.preventDefault();
+      });
       tab.addEventListener('click', () => this.host.showSheet(id));
       tab.addEventListener('dblclick', () => this.rename(tab, id));
       tab.addEventListener('contextmenu', (event) => {

@@ -30,7 +30,10 @@ export class NoticeBar {
     this.element.append(this.message, this.actions);
   }
 
-  show(message: string, tone: NoticeTone = 'info', action?: NoticeAction): void {
+  private shown = 0;
+
+  /** Shows a notice in place of the last one; returns its number, for clear(). */
+  show(message: string, tone: NoticeTone = 'info', action?: NoticeAction): number {
     this.message.textContent = message;
     this.element.dataset.tone = tone;
     const buttons: HTMLButtonElement[] = [];
@@ -38,9 +41,12 @@ export class NoticeBar {
     buttons.push(this.button(text('workbook.dismiss'), 'pg-notice-dismiss', () => this.clear()));
     this.actions.replaceChildren(...buttons);
     this.element.hidden = false;
+    return ++this.shown;
   }
 
-  clear(): void {
+  /** Hides the notice; given a number from show(), only while that notice is still the one shown. */
+  clear(which?: number): void {
+    if (which !== undefined && which !== this.shown) return;
     this.element.hidden = true;
     this.message.textContent = '';
     this.actions.replaceChildren();

@@ -1,14 +1,18 @@
 /**
  * The workbook's life in the browser: opened from what was saved (or the demo
  * when nothing was, or when what was saved cannot be read: then kept as a
- * backup and said so), and saved a moment after every change.
+ * backup and said so), and saved a moment after every change, a slice at a
+ * time between keystrokes.
  */
 import { demoSheets } from '../demo';
 import { type NewSheet, type Workbook, planSheet } from '../workbook';
-import { restoreSnapshot, takeSnapshot } from './snapshot';
+import { restoreSnapshot, takeSnapshot, takeSnapshotInSlices } from './snapshot';
 import { AutoSave, type KeyValueStore, loadSaved } from './storage';
 
 export const demoWorkbook = (): NewSheet[] => demoSheets().map(planSheet);
+
+/** A turn of the event loop: keys and drawing waiting meanwhile go first. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type StartProblem =
   /** The browser offers no storage: changes last until the page is closed. */
@@ -43,7 +47,9 @@ export async function startSession(workbook: Workbook, store: KeyValueStore | un
     }
   } else if (found.kind === 'unreadable') problem = { kind: 'unreadable', key: found.backupKey, reason: found.reason };
   if (found.kind !== 'saved' || problem) workbook.replaceAll(demoWorkbook());
-  const autosave = new AutoSave(store, () => takeSnapshot(workbook), { saved });
+  const autosave = new AutoSave(store, ({ urgent, stale }) => (urgent ? takeSnapshot(workbook) : takeSnapshotInSlices(workbook, nextTurn, stale)), {
+    saved,
+  });
   workbook.onChange(() => autosave.changed());
   return { autosave, problem };
 }

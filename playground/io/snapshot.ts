@@ -2,24 +2,43 @@
  * The workbook as plain data, to keep in the browser and to put back: each
  * sheet's content as it was entered (formulas, numbers, text, the typed form
  * of dates and percentages) and its layout. Cells an answer spilled into are
- * left out: the formula fills them again.
+ * left out: the formula fills them again. It is taken a slice of rows at a
+ * time, so saving a 100,000-row sheet never holds up typing.
  *
  * Stored data is read back as untrusted: another version of the page, a
  * browser extension or a half-written record can leave anything there, so it
  * is checked field by field and refused with the reason.
  */
 import type { RawCellContent } from 'hyperformula';
+import { type RangeRef, contains } from '../../core/a1';
 import { MAX_COLUMNS, MAX_ROWS } from '../limits';
 import { type SheetLayout, layoutData } from '../layout';
 import type { NewSheet, Workbook } from '../workbook';
 
 export const SNAPSHOT_FORMAT = 'salesops-playground-workbook';
-export const SNAPSHOT_VERSION = 1;
+/** Version 2 keeps each sheet's rows as JSON text in slices; version 1 (still read) kept them as lists. */
+export const SNAPSHOT_VERSION = 2;
 
+/** The workbook as it is put back: each sheet's content as HyperFormula takes it. */
 export interface WorkbookSnapshot {
+  readonly sheets: readonly NewSheet[];
+}
+
+/**
+ * The workbook as it is stored. Rows go as JSON text, ROWS_PER_SLICE rows a
+ * piece: the browser copies a string when storing it far faster than a
+ * million small values, and each piece is written between keystrokes.
+ */
+export interface StoredWorkbook {
   readonly format: typeof SNAPSHOT_FORMAT;
   readonly version: typeof SNAPSHOT_VERSION;
-  readonly sheets: readonly NewSheet[];
+  readonly sheets: readonly StoredSheet[];
+}
+
+export interface StoredSheet {
+  readonly name: string;
+  readonly rows: readonly string[];
+  readonly layout: SheetLayout;
 }
 
 /** Why stored data is not a workbook this page can open. */
@@ -30,27 +49,70 @@ export class SnapshotError extends Error {
   }
 }
 
-function sheetContent(workbook: Workbook, sheet: number): RawCellContent[][] {
-  const content = workbook.hf.getSheetSerialized(sheet) as RawCellContent[][];
-  content.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (typeof cell !== 'string' || !cell.startsWith('=')) return;
-      const array = workbook.arraySize(sheet, { row: r, col: c });
-      if (!array) return;
-      for (let y = r; y < r + array.height; y++) {
-        for (let x = c; x < c + array.width; x++) if ((y !== r || x !== c) && content[y]) content[y][x] = null;
-      }
-    }),
-  );
-  return content;
+/** Rows written in one piece of work: a few milliseconds, so a save never holds up typing. */
+export const ROWS_PER_SLICE = 500;
+
+/**
+ * The stored workbook, a slice of rows at a time: yields after each slice.
+ * Cells an answer spilled into are left out (the formula fills them again);
+ * an answer's cells always come after its formula, row by row.
+ */
+function* storedSlices(workbook: Workbook): Generator<void, StoredWorkbook> {
+  const sheets: StoredSheet[] = [];
+  for (const name of workbook.sheetNames()) {
+    const sheet = workbook.sheetId(name);
+    const { height, width } = workbook.hf.getSheetDimensions(sheet);
+    const spilled: RangeRef[] = [];
+    const rows: string[] = [];
+    for (let top = 0; top < height; top += ROWS_PER_SLICE) {
+      const bottom = Math.min(height, top + ROWS_PER_SLICE) - 1;
+      const reaching = spilled.filter((range) => range.bottom >= top);
+      spilled.length = 0;
+      spilled.push(...reaching);
+      const content = workbook.hf.getRangeSerialized({ start: { sheet, row: top, col: 0 }, end: { sheet, row: bottom, col: width - 1 } });
+      content.forEach((row, i) =>
+        row.forEach((cell, col) => {
+          const ref = { row: top + i, col };
+          if (typeof cell === 'string' && cell.startsWith('=')) {
+            const array = workbook.arraySize(sheet, ref);
+            if (array && (array.height > 1 || array.width > 1)) {
+              spilled.push({ top: ref.row, left: col, bottom: ref.row + array.height - 1, right: col + array.width - 1 });
+            }
+          } else if (cell !== null && spilled.some((range) => contains(range, ref))) {
+            row[col] = null;
+          }
+        }),
+      );
+      rows.push(JSON.stringify(content));
+      yield;
+    }
+    sheets.push({ name, rows, layout: layoutData(workbook.layout(sheet)) });
+  }
+  return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, sheets };
 }
 
-export function takeSnapshot(workbook: Workbook): WorkbookSnapshot {
-  const sheets = workbook.sheetNames().map((name) => {
-    const id = workbook.sheetId(name);
-    return { name, content: sheetContent(workbook, id), layout: layoutData(workbook.layout(id)) };
-  });
-  return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, sheets };
+/** The workbook as stored, all at once (when the page is being left, say). */
+export function takeSnapshot(workbook: Workbook): StoredWorkbook {
+  const slices = storedSlices(workbook);
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The workbook as stored, a slice at a time with `pause` between, so typing
+ * goes on meanwhile. Undefined when `stale` says the workbook changed during
+ * it: the save is to start again from the change.
+ */
+export async function takeSnapshotInSlices(workbook: Workbook, pause: () => Promise<void>, stale: () => boolean): Promise<StoredWorkbook | undefined> {
+  const slices = storedSlices(workbook);
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
+    await pause();
+    if (stale()) return undefined;
+  }
 }
 
 /** Puts a snapshot's sheets in place of the workbook's. Returns their names. */
@@ -90,10 +152,33 @@ function readLayout(value: unknown, where: string): SheetLayout {
   };
 }
 
+/** A stored sheet's rows: lists of cells (version 1) or JSON text of such lists, a slice a piece (version 2). */
+function readRows(sheet: Record<string, unknown>, version: number, where: string): unknown[] {
+  if (version === 1) {
+    if (!Array.isArray(sheet.content)) throw new SnapshotError(`${where} has unreadable cells`);
+    return sheet.content;
+  }
+  const { rows } = sheet;
+  if (!Array.isArray(rows) || !rows.every((slice) => typeof slice === 'string')) throw new SnapshotError(`${where} has unreadable cells`);
+  const content: unknown[] = [];
+  for (const slice of rows as string[]) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(slice);
+    } catch {
+      throw new SnapshotError(`${where} has unreadable cells`);
+    }
+    if (!Array.isArray(parsed) || content.length + parsed.length > MAX_ROWS) throw new SnapshotError(`${where} has unreadable cells`);
+    for (const row of parsed) content.push(row);
+  }
+  return content;
+}
+
 /** Stored data as a workbook snapshot, or a SnapshotError saying what is wrong with it. */
 export function readSnapshot(data: unknown): WorkbookSnapshot {
   if (!isObject(data) || data.format !== SNAPSHOT_FORMAT) throw new SnapshotError('it is not a saved workbook');
-  if (data.version !== SNAPSHOT_VERSION) throw new SnapshotError(`it was saved in format version ${String(data.version)}`);
+  if (data.version !== 1 && data.version !== SNAPSHOT_VERSION) throw new SnapshotError(`it was saved in format version ${String(data.version)}`);
+  const version = data.version;
   if (!Array.isArray(data.sheets) || data.sheets.length === 0) throw new SnapshotError('it has no sheets');
   const names = new Set<string>();
   const sheets = data.sheets.map((sheet: unknown, i: number): NewSheet => {
@@ -101,13 +186,13 @@ export function readSnapshot(data: unknown): WorkbookSnapshot {
     if (!isObject(sheet) || typeof sheet.name !== 'string' || sheet.name.trim() === '') throw new SnapshotError(`${where} has no name`);
     if (names.has(sheet.name.toLowerCase())) throw new SnapshotError(`two sheets are named ${sheet.name}`);
     names.add(sheet.name.toLowerCase());
-    const { content } = sheet;
-    if (!Array.isArray(content) || content.length > MAX_ROWS) throw new SnapshotError(`${where} has unreadable cells`);
+    const content = readRows(sheet, version, where);
+    if (content.length > MAX_ROWS) throw new SnapshotError(`${where} has unreadable cells`);
     const rows = content.map((row: unknown, r: number) => {
       if (!Array.isArray(row) || row.length > MAX_COLUMNS) throw new SnapshotError(`row ${r + 1} of ${where} is unreadable`);
       return Array.from(row, (cell, c) => readCell(cell, `cell ${c + 1} of row ${r + 1} of ${where}`));
     });
     return { name: sheet.name, content: rows, layout: readLayout(sheet.layout, where) };
   });
-  return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, sheets };
+  return { sheets };
 }

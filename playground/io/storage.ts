@@ -6,6 +6,7 @@
  */
 import { type WorkbookSnapshot, readSnapshot } from './snapshot';
 
+
 /** Where the page keeps things: IndexedDB in the browser, a Map in tests. */
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -67,17 +68,26 @@ export interface AutoSaveEvents {
 }
 
 /**
+ * Takes what to store: at once when `urgent` (the page is being left), else
+ * in pieces between keystrokes, giving up (undefined) once `stale` says a
+ * newer save is due.
+ */
+export type TakeSnapshot = (options: { readonly urgent: boolean; readonly stale: () => boolean }) => unknown;
+
+/**
  * Saves a snapshot `delay` ms after the last change, one save at a time: a
- * change during a save is saved when that one is done.
+ * change during a save makes it give up, and the change is saved in its turn.
  */
 export class AutoSave {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private dirty = false;
+  /** Counts changes and saves begun, so a save can tell it has been overtaken. */
+  private generation = 0;
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly snapshot: () => WorkbookSnapshot,
+    private readonly snapshot: TakeSnapshot,
     private readonly events: AutoSaveEvents = {},
     private readonly delay = 400,
   ) {}
@@ -85,28 +95,39 @@ export class AutoSave {
   /** A change was made: save soon. */
   changed(): void {
     this.dirty = true;
+    this.generation++;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delay);
   }
 
-  /** Saves now if anything changed since the last save; resolves when saved. */
-  async flush(): Promise<void> {
+  /**
+   * Saves now if anything changed since the last save; resolves when saved.
+   * `urgent` (the page is being left) takes the snapshot at once, without
+   * waiting for a save under way, which then gives up.
+   */
+  async flush(urgent = false): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.running) await this.running;
+    if (!urgent) while (this.running) await this.running;
     if (!this.dirty) return;
     this.dirty = false;
-    this.running = this.store.put(WORKBOOK_KEY, this.snapshot()).then(
-      () => this.events.saved?.(),
-      (error: unknown) => {
-        this.dirty = true;
-        this.events.saved?.(error);
-      },
-    );
+    const generation = ++this.generation;
+    const stale = () => this.generation !== generation;
+    const save = (async () => {
+      const snapshot = await this.snapshot({ urgent, stale });
+      // Overtaken: by a change (saved after it) or by an urgent save.
+      if (snapshot === undefined || stale()) return;
+      await this.store.put(WORKBOOK_KEY, snapshot);
+      this.events.saved?.();
+    })().catch((error: unknown) => {
+      this.dirty = true;
+      this.events.saved?.(error);
+    });
+    this.running = save;
     try {
-      await this.running;
+      await save;
     } finally {
-      this.running = undefined;
+      if (this.running === save) this.running = undefined;
     }
   }
 

@@ -2,8 +2,8 @@
  * The workbook menu: Open… (or drop a file on the grid), Download .xlsx, New
  * workbook and Restore demo data, each one click. Opening adds sheets in one
  * step of the workbook's history (Undo takes it back); New and Restore replace
- * the whole workbook and start the history afresh, so they keep what they
- * replaced and offer it back (the notice's Undo) until the next notice.
+ * the whole workbook, also as one step, so Ctrl+Z (or the notice's Undo)
+ * brings back what they replaced and nothing typed before is lost.
  */
 import { text } from '../../ui/messages';
 import type { Grid } from '../grid/grid';
@@ -14,7 +14,6 @@ import { insertImported } from './insert-imported';
 import type { NoticeBar } from './notice-bar';
 import { ACCEPTED_FILES, readWorkbookFile } from './open-file';
 import { demoWorkbook } from './session';
-import { restoreSnapshot, takeSnapshot } from './snapshot';
 import { writeXlsx } from './xlsx';
 
 export interface WorkbookMenuParts {
@@ -70,16 +69,23 @@ export function mountWorkbookMenu({ workbook, grid, bar, dropTarget, notice }: W
     }
   }
 
-  /** Replaces the workbook, keeping the one replaced for Undo. */
+  /**
+   * Replaces the workbook as one step of its history: Ctrl+Z, or the notice's
+   * Undo while nothing else has changed, brings back what was there.
+   */
   function replace(sheets: ReturnType<typeof demoWorkbook>, done: string): void {
-    const previous = takeSnapshot(workbook);
-    showFirst(workbook.replaceAll(sheets));
-    notice.show(done, 'success', {
+    if (!grid.attempt(() => showFirst(workbook.replaceSheets(sheets)))) return;
+    const shown = notice.show(done, 'success', {
       label: text('workbook.undo'),
       run: () => {
-        showFirst(restoreSnapshot(workbook, previous));
+        grid.undo();
         notice.show(text('workbook.undone'), 'success');
       },
+    });
+    // Once something else changes, the notice's Undo would take back that instead.
+    const stop = workbook.onChange(() => {
+      stop();
+      notice.clear(shown);
     });
   }
 

@@ -1,35 +1,35 @@
 /**
- * Templates: one card per template in core/templates, each inserting a new
- * sheet through the host. A template that needs a form (commission plan,
- * territory design) registers one in TEMPLATE_FORMS; the others insert at once.
+ * Templates: one card per template in core/templates, each with the form its
+ * declared fields draw (checked as the user types, with each problem beside
+ * its field) and an Insert button that asks the host for a new sheet.
  */
-import { TEMPLATES, type TemplateDefinition, type TemplateId, type TemplateRequest } from '../../core/templates';
-import { type MessageId, text } from '../../ui/messages';
+import { TEMPLATES, type TemplateDefinition, checkTemplate } from '../../core/templates';
+import { isMessageId, text } from '../../ui/messages';
 import { el, errorMessage, uniqueId } from '../dom';
+import { renderFieldForm } from '../field-form';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
 
-/** Renders a template's form into its card and returns how to read the request from it. */
-export type TemplateForm = (container: HTMLElement) => () => TemplateRequest;
-
-export const TEMPLATE_FORMS: Partial<Record<TemplateId, TemplateForm>> = {};
-
-/** Each template's Insert button. */
-const INSERT_LABELS: Record<TemplateId, MessageId> = { examples: 'template.examples.insert' };
+/** A template's own words, named by catalog id in its definition. */
+function words(id: string): string {
+  if (!isMessageId(id)) throw new Error(`the UI catalog has no message ${id}`);
+  return text(id);
+}
 
 function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   const titleId = uniqueId('so-template');
-  const card = el('section', { className: 'so-card', attrs: { 'aria-labelledby': titleId } });
+  const card = el('section', { className: 'so-card', attrs: { 'aria-labelledby': titleId, 'data-template': definition.id } });
   card.append(
-    el('h2', { className: 'so-card-title', text: definition.title, attrs: { id: titleId } }),
-    el('p', { className: 'so-card-text', text: definition.description }),
+    el('h2', { className: 'so-card-title', text: words(definition.title), attrs: { id: titleId } }),
+    el('p', { className: 'so-card-text', text: words(definition.description) }),
   );
-  const form = TEMPLATE_FORMS[definition.id];
-  const readRequest = form ? form(card) : () => ({ template: definition.id }) as TemplateRequest;
+  const formArea = el('div', { className: 'so-form' });
+  if (definition.fields.length > 0) card.append(formArea);
+  const form = renderFieldForm(formArea, definition.fields, () => form.showProblems(checkTemplate(definition, form.values()).problems), host);
 
   const button = el('button', {
     className: 'so-button so-button-primary',
-    text: text(INSERT_LABELS[definition.id]),
+    text: words(definition.insertLabel),
     attrs: { type: 'button' },
   });
   const status = el('p', { className: 'so-status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -38,12 +38,18 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   let busy = false;
   button.addEventListener('click', async () => {
     if (busy) return;
+    const { values, problems } = checkTemplate(definition, form.values());
+    form.showProblems(problems);
+    if (problems.length > 0) {
+      setStatus(status, 'error', text('sidebar.templates.fixFields', { count: problems.length }));
+      return;
+    }
     busy = true;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     setStatus(status, 'pending', text('sidebar.templates.inserting'));
     try {
-      const name = await host.insertTemplate(readRequest());
+      const name = await host.insertTemplate({ ...values, template: definition.id });
       setStatus(status, 'success', text('sidebar.templates.inserted', { name }));
     } catch (error) {
       setStatus(status, 'error', errorMessage(error));

@@ -5,6 +5,7 @@
  * ScriptApp.AuthMode, PropertiesService and Session. Every service call is
  * logged ("Spreadsheet.insertSheet"), so tests can check what code touched.
  */
+import { columnName } from '../../core/a1';
 
 // ---- time zones ----------------------------------------------------------------
 
@@ -223,6 +224,12 @@ export class FakeRange {
   getSheet(): FakeSheet {
     return this.sheet;
   }
+  /** "B2:B9" (or "B2" for one cell). */
+  a1(): string {
+    const name = (row: number, col: number) => `${columnName(col - 1)}${row}`;
+    const start = name(this.row, this.col);
+    return this.numRows === 1 && this.numCols === 1 ? start : `${start}:${name(this.row + this.numRows - 1, this.col + this.numCols - 1)}`;
+  }
   setNumberFormat(format: string) {
     this.sheet.failIfAsked('Range.setNumberFormat');
     this.forEachCell((k) => this.sheet.formats.set(k, format));
@@ -250,6 +257,9 @@ export class FakeSheet {
   readonly formats = new Map<string, string>();
   readonly bold = new Set<string>();
   readonly widths = new Map<number, number>();
+  frozenRows = 0;
+  /** Charts inserted, as the builder calls made them. */
+  readonly charts: FakeChart[] = [];
   /** setValues calls, to check a plan is written in one batch. */
   constructor(
     private name: string,
@@ -302,6 +312,19 @@ export class FakeSheet {
     };
     return list;
   }
+  setFrozenRows(rows: number) {
+    this.failIfAsked('Sheet.setFrozenRows');
+    this.frozenRows = rows;
+    return this;
+  }
+  newChart() {
+    return new FakeChartBuilder();
+  }
+  insertChart(chart: FakeChart) {
+    this.failIfAsked('Sheet.insertChart');
+    if (!chart || chart.kind !== 'EmbeddedChart') throw new Error('Exception: The parameters (object) don\'t match the method signature for SpreadsheetApp.Sheet.insertChart.');
+    this.charts.push(chart);
+  }
   setColumnWidth(column: number, width: number) {
     this.failIfAsked('Sheet.setColumnWidth');
     this.widths.set(column, width);
@@ -317,12 +340,65 @@ export class FakeSheet {
   }
 }
 
+/** A chart as EmbeddedChartBuilder.build() leaves it: its type, ranges (A1), options and position. */
+export interface FakeChart {
+  readonly kind: 'EmbeddedChart';
+  readonly type: string;
+  readonly ranges: readonly string[];
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly position?: { row: number; col: number; offsetX: number; offsetY: number };
+}
+
+/** Sheet.newChart(): the builder records what it is told; as*Chart() picks the type, the title setters are options. */
+export class FakeChartBuilder {
+  private type = 'unset';
+  private readonly ranges: string[] = [];
+  private readonly options: Record<string, unknown> = {};
+  private position?: FakeChart['position'];
+  asLineChart() {
+    this.type = 'LINE';
+    return this;
+  }
+  asColumnChart() {
+    this.type = 'COLUMN';
+    return this;
+  }
+  asScatterChart() {
+    this.type = 'SCATTER';
+    return this;
+  }
+  addRange(range: FakeRange) {
+    this.ranges.push(range.a1());
+    return this;
+  }
+  setOption(option: string, value: unknown) {
+    this.options[option] = value;
+    return this;
+  }
+  setTitle(title: string) {
+    return this.setOption('title', title);
+  }
+  setXAxisTitle(title: string) {
+    return this.setOption('hAxis.title', title);
+  }
+  setYAxisTitle(title: string) {
+    return this.setOption('vAxis.title', title);
+  }
+  setPosition(row: number, col: number, offsetX: number, offsetY: number) {
+    this.position = { row, col, offsetX, offsetY };
+    return this;
+  }
+  build(): FakeChart {
+    return { kind: 'EmbeddedChart', type: this.type, ranges: [...this.ranges], options: { ...this.options }, position: this.position };
+  }
+}
+
 export class FakeSpreadsheet {
   readonly kind = 'Spreadsheet';
   readonly sheets: FakeSheet[];
   active: FakeSheet;
   activeRange: FakeRange | null = null;
-  readonly toasts: string[] = [];
+  readonly toasts: { message: string; title?: string }[] = [];
   constructor(
     readonly timeZone: string,
     sheetNames: readonly string[],
@@ -367,8 +443,8 @@ export class FakeSpreadsheet {
   getActiveRange() {
     return this.activeRange;
   }
-  toast(message: string) {
-    this.toasts.push(message);
+  toast(message: string, title?: string) {
+    this.toasts.push({ message, title });
   }
   sheet(name: string): FakeSheet {
     const found = this.getSheetByName(name);

@@ -5,7 +5,7 @@
  * the operations before it applied, and a write whose array does not match the
  * range's size fails.
  */
-import type { ContextLike, ExcelLike, RangeLike, WorksheetLike } from '../../office-addin/taskpane';
+import type { ChartLike, ChartSeriesLike, ContextLike, ExcelLike, RangeLike, WorksheetLike } from '../../office-addin/taskpane';
 
 export interface FakeSheet {
   name: string;
@@ -15,6 +15,21 @@ export interface FakeSheet {
   /** Column widths in points, by column index. */
   columnWidths: Map<number, number>;
   bold: Set<string>;
+  frozenRows: number;
+  charts: FakeChart[];
+}
+
+/** A worksheet chart as the task pane built it. */
+export interface FakeChart {
+  type: string;
+  /** The range charts.add was given, and how it reads series from it. */
+  source: string;
+  seriesBy?: string;
+  title?: string;
+  series: { name?: string; values?: string; xValues?: string }[];
+  categoryTitle?: string;
+  valueTitle?: string;
+  position?: string;
 }
 
 export type Op =
@@ -24,6 +39,10 @@ export type Op =
   | { kind: 'formulas' | 'values' | 'numberFormat'; sheet: string; address: string; value: unknown[][] }
   | { kind: 'columnWidth'; sheet: string; address: string; value: number }
   | { kind: 'bold'; sheet: string; address: string; value: boolean }
+  | { kind: 'freezeRows'; sheet: string; value: number }
+  | { kind: 'addChart'; sheet: string; type: string; source: string; seriesBy?: string }
+  /** A change to the sheet's chart number `chart` (0-based, in the order added). */
+  | { kind: 'chart'; sheet: string; chart: number; change: (chart: FakeChart) => void }
   | { kind: 'load'; what: string };
 
 interface Box {
@@ -34,6 +53,39 @@ interface Box {
 }
 
 const MAX_ROWS = 1_048_576;
+
+/** The address a fake range was made for, readable without load (charts take ranges, not addresses). */
+const ADDRESS = Symbol('address');
+const addressOf = (range: RangeLike): string => (range as unknown as Record<typeof ADDRESS, string>)[ADDRESS];
+
+/** What a formula cell reads as here: the fake computes nothing, and a test that sees this knows text became a formula. */
+export const FORMULA_RESULT = '#FORMULA';
+
+function emptySheet(name: string): FakeSheet {
+  return { name, cells: new Map(), numberFormats: new Map(), columnWidths: new Map(), bold: new Set(), frozenRows: 0, charts: [] };
+}
+
+/**
+ * What Excel makes of a string written through range.formulas or values, as
+ * typing would: a leading apostrophe marks text (and is not shown); "=", "+",
+ * "-" or "@" start a formula; numbers (also with leading zeros, spaces, a
+ * percent sign or another script's digits), TRUE/FALSE, ISO dates and error
+ * literals are read as what they look like. Anything else stays text.
+ */
+export function readInput(input: string): unknown {
+  if (input.startsWith("'")) return input.slice(1);
+  const trimmed = input.normalize('NFKC').trim();
+  if (/^[=+\-@]/.test(trimmed)) {
+    const number = Number(trimmed);
+    return trimmed !== '' && !trimmed.startsWith('=') && !trimmed.startsWith('@') && Number.isFinite(number) ? number : FORMULA_RESULT;
+  }
+  if (trimmed !== '' && Number.isFinite(Number(trimmed.replace(/%$/, '')))) return Number(trimmed.replace(/%$/, '')) / (trimmed.endsWith('%') ? 100 : 1);
+  if (/^(?:true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  if (date) return Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / 86_400_000 + 25_569;
+  if (/^#(?:N\/A|DIV\/0!|VALUE!|NUM!|REF!|NAME\?|NULL!)$/i.test(trimmed)) return trimmed.toUpperCase();
+  return input;
+}
 
 function columnLetters(index: number): string {
   let n = index + 1;
@@ -91,7 +143,7 @@ export class FakeExcel implements ExcelLike {
 
   constructor(options: FakeExcelOptions) {
     this.sheets = Object.entries(options.sheets).map(([name, rows]) => {
-      const sheet: FakeSheet = { name, cells: new Map(), numberFormats: new Map(), columnWidths: new Map(), bold: new Set() };
+      const sheet = emptySheet(name);
       rows.forEach((row, r) => row.forEach((value, c) => value !== '' && value !== null && sheet.cells.set(`${r},${c}`, value)));
       return sheet;
     });
@@ -176,7 +228,7 @@ export class FakeExcel implements ExcelLike {
         throw new Error(`fake Excel: a sheet named "${op.sheet}" already exists`);
       }
       if (op.sheet.length > 31 || /[:\\/?*[\]]/.test(op.sheet)) throw new Error(`fake Excel: invalid sheet name "${op.sheet}"`);
-      this.sheets.push({ name: op.sheet, cells: new Map(), numberFormats: new Map(), columnWidths: new Map(), bold: new Set() });
+      this.sheets.push(emptySheet(op.sheet));
       return;
     }
     const sheet = this.sheet(op.sheet);
@@ -186,6 +238,18 @@ export class FakeExcel implements ExcelLike {
       return;
     }
     if (op.kind === 'activate') return;
+    if (op.kind === 'freezeRows') {
+      sheet.frozenRows = op.value;
+      return;
+    }
+    if (op.kind === 'addChart') {
+      sheet.charts.push({ type: op.type, source: op.source, seriesBy: op.seriesBy, series: [{ values: op.source }] });
+      return;
+    }
+    if (op.kind === 'chart') {
+      op.change(sheet.charts[op.chart]);
+      return;
+    }
     const box = parseA1(op.address);
     if (op.kind === 'columnWidth') {
       for (let c = box.col; c < box.col + box.cols; c++) sheet.columnWidths.set(c, op.value);
@@ -216,11 +280,63 @@ export class FakeExcel implements ExcelLike {
       delete: () => this.queue.push({ kind: 'deleteSheet', sheet: name }),
       getRange: (address?: string) => this.range(name, parseA1(address ?? 'A1')),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => this.range(name, { row, col, rows, cols }),
+      freezePanes: { freezeRows: (count = 1) => this.queue.push({ kind: 'freezeRows', sheet: name, value: count }) },
+      charts: {
+        add: (type: string, source: RangeLike, seriesBy?: string) => {
+          this.queue.push({ kind: 'addChart', sheet: name, type, source: addressOf(source), seriesBy });
+          return this.chart(name, this.queue.filter((op) => op.kind === 'addChart' && op.sheet === name).length - 1 + this.chartsOn(name));
+        },
+      },
       getUsedRangeOrNullObject: () => {
         const sheet = this.sheet(name);
         const used = sheet && this.usedBox(sheet);
         return this.range(name, used ?? { row: 0, col: 0, rows: 1, cols: 1 }, !used);
       },
+    };
+  }
+
+  /** Charts the sheet already has (before the queued ones). */
+  private chartsOn(name: string): number {
+    return this.sheet(name)?.charts.length ?? 0;
+  }
+
+  /** A proxy for a chart: every property set or method call is queued as a change to it. */
+  private chart(sheet: string, index: number): ChartLike {
+    const change = (apply: (chart: FakeChart) => void) => this.queue.push({ kind: 'chart', sheet, chart: index, change: apply });
+    const titled = (set: (chart: FakeChart, text: string) => void) => ({
+      set text(value: string) {
+        change((chart) => set(chart, value));
+      },
+      get text(): string {
+        throw new Error('fake Excel: chart titles are write-only here');
+      },
+    });
+    const series = (at: number): ChartSeriesLike => ({
+      set name(value: string) {
+        change((chart) => (chart.series[at].name = value));
+      },
+      get name(): string {
+        throw new Error('fake Excel: series names are write-only here');
+      },
+      setValues: (range) => change((chart) => (chart.series[at].values = addressOf(range))),
+      setXAxisValues: (range) => change((chart) => (chart.series[at].xValues = addressOf(range))),
+    });
+    let count = 1;
+    return {
+      title: titled((chart, text) => (chart.title = text)),
+      series: {
+        getItemAt: (at) => series(at),
+        add: (name) => {
+          const at = count++;
+          change((chart) => (chart.series[at] = { name }));
+          return series(at);
+        },
+      },
+      axes: {
+        categoryAxis: { title: titled((chart, text) => (chart.categoryTitle = text)) },
+        valueAxis: { title: titled((chart, text) => (chart.valueTitle = text)) },
+      },
+      setPosition: (startCell) => change((chart) => (chart.position = startCell)),
     };
   }
 
@@ -241,6 +357,7 @@ export class FakeExcel implements ExcelLike {
       },
     });
     const range = {
+      [ADDRESS]: address,
       get isNullObject() {
         return isNull;
       },
@@ -271,8 +388,7 @@ export class FakeExcel implements ExcelLike {
             loaded.values = Array.from({ length: box.rows }, (_, r) =>
               Array.from({ length: box.cols }, (_, c) => {
                 const cell = sheet?.cells.get(`${box.row + r},${box.col + c}`) ?? '';
-                // A leading apostrophe only marks text; Excel does not show it.
-                return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+                return typeof cell === 'string' ? readInput(cell) : cell;
               }),
             );
           }

@@ -17,11 +17,15 @@ export const EN = {
   'sidebar.functions.none': 'No function matches.',
   'sidebar.templates.lead': 'Each template goes to a new sheet, so nothing you typed is overwritten.',
   'sidebar.templates.inserting': 'Inserting…',
+  'sidebar.templates.fixFields': '{count, plural, one {Fix the field marked above} other {Fix the # fields marked above}} first.',
   // A quote is written twice in a message: '' shows as '.
   'sidebar.templates.inserted': "Inserted sheet ''{name}''",
   'sidebar.error.generic': 'Something went wrong. Please try again.',
 
   // ---- templates ------------------------------------------------------------
+  'template.examples.title': 'Examples sheet',
+  'template.examples.description':
+    'A new sheet with sample reps, deals and forecasts, and live formulas for quota attainment, weighted pipeline and forecast error.',
   'template.examples.insert': 'Insert examples sheet',
 
   // ---- demo -----------------------------------------------------------------
@@ -187,6 +191,36 @@ export const EN = {
   'playground.fn.EOMONTH': 'The last day of the month some months from a date.',
   'playground.fn.TEXT': 'A number as text in a number format.',
   'playground.fn.TRIM': 'Text without spaces at either end, and single spaces inside.',
+
+  // ---- Sheets menu (Apps Script) ---------------------------------------------
+  // Plain text only, no arguments: Code.js carries these without the formatter (apps-script/messages.ts).
+  'sheets.menu.openSidebar': 'Open sidebar',
+  'sheets.menu.insertExamples': 'Insert examples sheet',
+  'sheets.menu.functionHelp': 'Function help',
+  'sheets.toast.inserted': 'Sheet inserted',
+  'sheets.help.title': 'SalesOps Formulas: functions',
+
+  // ---- template forms (sidebar/field-form.ts) ----------------------------------
+  'sidebar.form.addRow': 'Add row',
+  'sidebar.form.removeRow': 'Remove row {row}',
+  'sidebar.form.cell': '{column}, row {row}',
+  'sidebar.form.inRow': 'Row {row}: {message}',
+  // One message per problem code (core/templates/fields.ts and each template's own checks).
+  'template.problem.missing': 'Enter a number here.',
+  'template.problem.negative': 'This cannot be negative.',
+  'template.problem.rate-above-100': 'A rate is at most 100%.',
+  'template.problem.above-1000': 'Above 1000%: type 150 for 150%.',
+  'template.problem.unknown-choice': 'Choose one of the options.',
+  'template.problem.too-few': 'Add at least one more row.',
+  'template.problem.too-many': 'This table takes no more rows.',
+  'template.problem.too-long': 'This text is too long for a cell (200 characters at most).',
+  'sidebar.rows.examples': '{count, plural, one {# example row} other {# example rows}}',
+  'sidebar.rows.workbook': 'A table in the workbook',
+  'sidebar.rows.selectHint': 'Select the table in the sheet, its header row included, then press Use selection.',
+  'sidebar.rows.useSelection': 'Use selection',
+  'sidebar.rows.emptySelection': 'The selection has no rows: select the table first.',
+  'sidebar.rows.column': 'Column {column}',
+  'sidebar.rows.read': '{count, plural, one {# row read} other {# rows read}} from the selection.',
 } as const;
 
 export type MessageId = keyof typeof EN;

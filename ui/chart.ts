@@ -1,0 +1,128 @@
+/**
+ * A chart as an SVG element: line, column or scatter, with a title, axis
+ * titles, a legend and gridlines. Small and dependency-free (a template's chart
+ * is one to a few series of a few dozen points; a charting library would be
+ * most of the page's weight). Every text goes in through textContent, never as
+ * markup. No workbook here: chart-layer.ts reads the cells and calls drawChart.
+ */
+
+export interface ChartData {
+  readonly kind: 'line' | 'column' | 'scatter';
+  readonly title: string;
+  readonly xTitle?: string;
+  readonly yTitle?: string;
+  /** One label per point, as the category cells show them. */
+  readonly labels: readonly string[];
+  /** The category cells' numbers, for a scatter chart's x axis (null where a cell holds none). */
+  readonly xs: readonly (number | null)[];
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** How the value axis shows a number (the series cells' own format). */
+  readonly formatY: (value: number) => string;
+  /** How a scatter chart's x axis shows a number (the category cells' own format). */
+  readonly formatX: (value: number) => string;
+}
+
+export const CHART_WIDTH = 480;
+export const CHART_HEIGHT = 300;
+const SVG = 'http://www.w3.org/2000/svg';
+const COLOURS = ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d93025', '#12b5cb'];
+const MARGIN = { top: 52, right: 18, bottom: 58, left: 72 };
+const TICKS = 5;
+
+function node<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const element = doc.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Round steps (1, 2, 2.5 or 5 × a power of ten) that cover lo..hi in about TICKS intervals. */
+export function niceTicks(lo: number, hi: number): number[] {
+  if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [Math.min(0, lo), Math.max(0, hi)];
+  const raw = (hi - lo) / (TICKS - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const first = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let t = first; t < hi + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
+  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
+}
+
+const finite = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null && Number.isFinite(v));
+
+export function drawChart(doc: Document, data: ChartData): SVGSVGElement {
+  const svg = node(doc, 'svg', { xmlns: SVG, width: CHART_WIDTH, height: CHART_HEIGHT, viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, role: 'img', class: 'pg-chart-svg' });
+  svg.append(node(doc, 'title', {}, data.title));
+  svg.append(node(doc, 'rect', { x: 0, y: 0, width: CHART_WIDTH, height: CHART_HEIGHT, fill: '#fff', stroke: '#dadce0' }));
+  svg.append(node(doc, 'text', { x: CHART_WIDTH / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: '#202124' }, data.title));
+
+  const plot = { left: MARGIN.left, top: MARGIN.top, right: CHART_WIDTH - MARGIN.right, bottom: CHART_HEIGHT - MARGIN.bottom };
+  const all = data.series.flatMap((series) => finite(series.values));
+  const yTicks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
+  const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
+  const y = (value: number) => plot.bottom - ((value - yMin) / (yMax - yMin)) * (plot.bottom - plot.top);
+
+  const points = data.labels.length;
+  const xNumbers = finite(data.xs);
+  const numericX = data.kind === 'scatter' && xNumbers.length > 0;
+  const xTicks = numericX ? niceTicks(Math.min(...xNumbers), Math.max(...xNumbers)) : [];
+  const band = (plot.right - plot.left) / Math.max(1, points);
+  const x = (i: number): number | undefined => {
+    if (!numericX) return plot.left + band * (i + 0.5);
+    const value = data.xs[i];
+    if (value === null) return undefined;
+    return plot.left + ((value - xTicks[0]) / (xTicks[xTicks.length - 1] - xTicks[0])) * (plot.right - plot.left);
+  };
+
+  // Gridlines and the value axis's labels.
+  for (const tick of yTicks) {
+    svg.append(node(doc, 'line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick), stroke: tick === 0 ? '#9aa0a6' : '#e8eaed' }));
+    svg.append(node(doc, 'text', { x: plot.left - 6, y: y(tick) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#5f6368' }, data.formatY(tick)));
+  }
+  // The category axis's labels: every one that fits.
+  const every = Math.max(1, Math.ceil(points / Math.floor((plot.right - plot.left) / 44)));
+  if (numericX) {
+    for (const tick of xTicks) {
+      const at = plot.left + ((tick - xTicks[0]) / (xTicks[xTicks.length - 1] - xTicks[0])) * (plot.right - plot.left);
+      svg.append(node(doc, 'text', { x: at, y: plot.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, data.formatX(tick)));
+    }
+  } else {
+    data.labels.forEach((label, i) => {
+      if (i % every === 0) svg.append(node(doc, 'text', { x: x(i)!, y: plot.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, label));
+    });
+  }
+  if (data.xTitle) svg.append(node(doc, 'text', { x: (plot.left + plot.right) / 2, y: CHART_HEIGHT - 12, 'text-anchor': 'middle', 'font-size': 12, fill: '#3c4043' }, data.xTitle));
+  if (data.yTitle) {
+    const at = { x: 16, y: (plot.top + plot.bottom) / 2 };
+    svg.append(node(doc, 'text', { x: at.x, y: at.y, transform: `rotate(-90 ${at.x} ${at.y})`, 'text-anchor': 'middle', 'font-size': 12, fill: '#3c4043' }, data.yTitle));
+  }
+
+  data.series.forEach((series, s) => {
+    const colour = COLOURS[s % COLOURS.length];
+    const group = node(doc, 'g', { class: 'pg-chart-series', fill: colour, stroke: colour });
+    if (data.kind === 'column') {
+      const width = (band * 0.7) / data.series.length;
+      series.values.forEach((value, i) => {
+        if (value === null) return;
+        const left = plot.left + band * i + band * 0.15 + width * s;
+        group.append(node(doc, 'rect', { x: left, y: Math.min(y(value), y(0)), width, height: Math.abs(y(value) - y(0)), stroke: 'none' }));
+      });
+    } else {
+      let path = '';
+      series.values.forEach((value, i) => {
+        const at = x(i);
+        if (value === null || at === undefined) return;
+        path += `${path ? 'L' : 'M'}${at.toFixed(1)},${y(value).toFixed(1)}`;
+        group.append(node(doc, 'circle', { cx: at.toFixed(1), cy: y(value).toFixed(1), r: 2.5, stroke: 'none' }));
+      });
+      if (path) group.prepend(node(doc, 'path', { d: path, fill: 'none', 'stroke-width': 2 }));
+    }
+    svg.append(group);
+    // The legend, under the title.
+    const legendX = plot.left + s * 130;
+    svg.append(node(doc, 'rect', { x: legendX, y: 33, width: 10, height: 10, fill: colour }));
+    svg.append(node(doc, 'text', { x: legendX + 14, y: 42, 'font-size': 11, fill: '#3c4043' }, series.name));
+  });
+  return svg;
+}
