@@ -20,8 +20,9 @@ import { bookData } from '../playground/io/book-data';
 import { decodeText, readCsv } from '../playground/io/csv';
 import { insertImported } from '../playground/io/insert-imported';
 import { demoWorkbook } from '../playground/io/session';
-import { writeXlsx } from '../playground/io/xlsx';
+import type * as Xlsx from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
+import { loadAsThePage } from '../scripts/build/browser-sources';
 import { libreOfficeSaves } from './support/libreoffice';
 
 jest.setTimeout(120_000);
@@ -113,6 +114,8 @@ let recalculated: ExcelJS.Workbook;
 
 beforeAll(async () => {
   const input = path.join(dir, 'work.xlsx');
+  // Written as the page writes it (ExcelJS from its sources, zipped by JSZip), not by Node's ExcelJS.
+  const { writeXlsx } = await loadAsThePage<typeof Xlsx>(path.join(__dirname, '..', 'playground', 'io', 'xlsx.ts'));
   writeFileSync(input, await writeXlsx(bookData(workbook)));
   const started = Date.now();
   [asStored, recalculated] = await Promise.all([libreOffice(false, input), libreOffice(true, input)]);

@@ -5,7 +5,9 @@
  * version, licence and the licence and notice files it ships. Licences that
  * require their full text to travel with the code but whose package ships only
  * a pointer to it (HyperFormula names the GPL v3) get that text from
- * scripts/build/licenses/.
+ * scripts/build/licenses/, and so does a package whose npm release leaves its
+ * licence file out (saxes). A bundled package with no licence text at all
+ * stops the build, naming it.
  */
 import type { Metafile } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -21,6 +23,8 @@ export interface BundledPackage {
   readonly homepage?: string;
   /** LICENSE, COPYING and NOTICE files the package ships, with their text. */
   readonly files: readonly { readonly name: string; readonly text: string }[];
+  /** Where its licence text comes from when the package ships none: a file in scripts/build/licenses/. */
+  readonly licenceKeptHere?: string;
   /** For a package found inside another's prebuilt bundle: that package's name. */
   readonly inside?: string;
 }
@@ -32,6 +36,7 @@ export interface BundleContents {
 }
 
 const REPO_ROOT = process.cwd();
+const LICENSES_DIR = path.join(REPO_ROOT, 'scripts', 'build', 'licenses');
 const LICENCE_FILE = /^(?:licen[cs]e|copying|notice)(?:[.-].*)?$/i;
 
 /** Full licence texts the repository carries, by the SPDX ids that need them. */
@@ -39,11 +44,25 @@ const FULL_TEXTS: readonly { readonly ids: RegExp; readonly title: string; reado
   { ids: /\bGPL-3\.0/, title: 'GNU General Public License, version 3', file: 'GPL-3.0.txt' },
 ];
 
+/**
+ * Licence files of packages whose npm release leaves them out, kept in
+ * scripts/build/licenses/ (its README says where each came from).
+ */
+const KEPT_LICENCE_FILES: Readonly<Record<string, string>> = { saxes: 'saxes-LICENSE.txt' };
+
+/**
+ * Names a prebuilt file's source map gives that are not npm packages but code
+ * generated inside the owner's own build, published in it under its licence
+ * (formatjs compiles Unicode and CLDR data into its parsers).
+ */
+const GENERATED_INSIDE_OWNER = new Set(['@formatjs_generated/unicode', '@formatjs_generated/cldr.core']);
+
 /** The folder of the npm package an esbuild input path belongs to, or undefined for the project's own files. */
 function packageRoot(input: string): string | undefined {
   const file = input.replace(/\\/g, '/');
   const at = file.lastIndexOf('node_modules/');
-  if (at < 0 || /^[a-z-]+:/i.test(file)) return undefined;
+  // "not-in-a-page:fs", "(disabled):node_modules/util/...": a namespace, not a file on disk.
+  if (at < 0 || /^(?:[a-z-]+|\([a-z-]+\)):/i.test(file)) return undefined;
   const rest = file.slice(at + 'node_modules/'.length).split('/');
   const nameParts = rest[0].startsWith('@') ? 2 : 1;
   return path.resolve(REPO_ROOT, file.slice(0, at + 'node_modules/'.length) + rest.slice(0, nameParts).join('/'));
@@ -68,7 +87,10 @@ function readPackage(root: string): BundledPackage {
     .filter((name) => LICENCE_FILE.test(name))
     .sort()
     .map((name) => ({ name, text: readFileSync(path.join(root, name), 'utf8') }));
-  return { name: manifest.name, version: manifest.version, license: licenseOf(manifest), homepage: manifest.homepage, files };
+  const pkg = { name: manifest.name, version: manifest.version, license: licenseOf(manifest), homepage: manifest.homepage, files };
+  const kept = KEPT_LICENCE_FILES[manifest.name];
+  if (files.length > 0 || !kept) return pkg;
+  return { ...pkg, licenceKeptHere: kept, files: [{ name: 'LICENSE', text: readFileSync(path.join(LICENSES_DIR, kept), 'utf8') }] };
 }
 
 /**
@@ -92,9 +114,9 @@ export function bundledPackages(metafile: Metafile): BundledPackage[] {
 }
 
 /**
- * The packages a prebuilt bundle (ExcelJS's browser build) carries inside it,
- * named by its source map: each read from the copy installed beside it where
- * there is one, else listed by name with its licence not recorded here.
+ * The packages a prebuilt file carries inside it, named by its source map,
+ * each read from the copy installed beside it. One that is not installed has
+ * no licence text to give: the build stops, naming it.
  */
 function packagesInside(owner: string, ownerRoot: string, input: string): BundledPackage[] {
   const map = JSON.parse(readFileSync(path.resolve(REPO_ROOT, `${input}.map`), 'utf8')) as { sources?: unknown };
@@ -106,12 +128,13 @@ function packagesInside(owner: string, ownerRoot: string, input: string): Bundle
     names.add(parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]);
   }
   names.delete(owner);
+  for (const name of GENERATED_INSIDE_OWNER) names.delete(name);
   return [...names].map((name) => {
     const installed = [path.join(ownerRoot, 'node_modules', name), path.resolve(REPO_ROOT, 'node_modules', name)].find((dir) =>
       existsSync(path.join(dir, 'package.json')),
     );
-    if (installed) return { ...readPackage(installed), inside: owner };
-    return { name, version: '(version not recorded)', license: 'not recorded: see the package on npm', files: [], inside: owner };
+    if (!installed) throw new Error(`notices: ${input} holds ${name} (its source map says), which is not installed, so its licence text cannot be found`);
+    return { ...readPackage(installed), inside: owner };
   });
 }
 
@@ -128,6 +151,13 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
   const packages = [...all.values()].sort((a, b) => a.name.localeCompare(b.name));
   const names = bundles.map((b) => b.bundle).join(', ');
   const ownLicence = tidy(readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'));
+  const bare = packages.filter((pkg) => pkg.files.length === 0);
+  if (bare.length > 0) {
+    throw new Error(
+      `notices: no licence text for ${bare.map((pkg) => `${pkg.name} ${pkg.version} (${pkg.license})`).join(', ')}: ` +
+        'the package ships no licence file; keep its licence file in scripts/build/licenses/ (see notices.ts, KEPT_LICENCE_FILES)',
+    );
+  }
   const fullTexts = FULL_TEXTS.filter((entry) => packages.some((pkg) => entry.ids.test(pkg.license)));
   const copyleft = packages.filter((pkg) => /(?:^|[^AL])GPL-3\.0/.test(pkg.license));
 
@@ -143,7 +173,7 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
       inBundle.length === 0
         ? `${bundle}: SalesOps Formulas only (MIT); no third-party package is bundled.`
         : `${bundle}: SalesOps Formulas (MIT) with ${direct.map((p) => `${p.name} ${p.version} (${p.license})`).join(', ')}.` +
-            (inside > 0 ? ` ${inside} more packages come inside a prebuilt bundle among them; each is listed below.` : ''),
+            (inside > 0 ? ` ${inside} more come inside a prebuilt file among them; each is listed below.` : ''),
     );
   }
   if (copyleft.length > 0) {
@@ -158,22 +188,17 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
   lines.push('', RULE, 'SalesOps Formulas (MIT)', RULE, '', ownLicence, '');
   for (const pkg of packages) {
     lines.push(RULE, `${pkg.name} ${pkg.version}`, `License: ${pkg.license}`);
-    if (pkg.inside) lines.push(`Inside ${pkg.inside}'s prebuilt browser bundle (named by its source map).`);
+    if (pkg.inside) lines.push(`Inside ${pkg.inside}'s prebuilt file (named by its source map).`);
     if (pkg.homepage) lines.push(`Homepage: ${pkg.homepage}`);
     lines.push(RULE, '');
-    if (pkg.files.length === 0) {
-      lines.push(
-        pkg.inside && pkg.version.startsWith('(')
-          ? `(Not installed beside ${pkg.inside}, so its licence text is not recorded here yet.)`
-          : `(The package ships no licence file; its package.json declares ${pkg.license}.)`,
-        '',
-      );
+    if (pkg.licenceKeptHere) {
+      lines.push(`(The npm package ships no licence file: this is the LICENSE file of its source repository, kept as scripts/build/licenses/${pkg.licenceKeptHere}.)`, '');
     }
     for (const file of pkg.files) lines.push(`--- ${file.name} ${THIN.slice(file.name.length + 5)}`, '', tidy(file.text), '');
   }
   for (const entry of fullTexts) {
     lines.push(RULE, `${entry.title} (named by ${packages.filter((p) => entry.ids.test(p.license)).map((p) => p.name).join(', ')})`, RULE, '');
-    lines.push(tidy(readFileSync(path.join(REPO_ROOT, 'scripts', 'build', 'licenses', entry.file), 'utf8')), '');
+    lines.push(tidy(readFileSync(path.join(LICENSES_DIR, entry.file), 'utf8')), '');
   }
   return `${lines.join('\n')}\n`;
 }
@@ -181,7 +206,7 @@ export function thirdPartyNotices(bundles: readonly BundleContents[]): string {
 /** Writes THIRD_PARTY_NOTICES.txt into `outDir` for the bundles written there. */
 export async function writeNotices(outDir: string, bundles: readonly BundleContents[]): Promise<void> {
   for (const entry of FULL_TEXTS) {
-    const file = path.join(REPO_ROOT, 'scripts', 'build', 'licenses', entry.file);
+    const file = path.join(LICENSES_DIR, entry.file);
     if (!existsSync(file)) throw new Error(`notices: ${path.relative(REPO_ROOT, file)} is missing`);
   }
   await writeFile(path.join(outDir, NOTICES_FILE), thirdPartyNotices(bundles));

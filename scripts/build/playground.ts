@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundle } from './bundle';
+import { browserSources } from './browser-sources';
 import { NOTICES_FILE } from '../../core/notices';
 import { writeNotices } from './notices';
 
@@ -22,6 +23,7 @@ export async function buildPlayground(options: BuildOptions): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const [script, pageCss, sidebarCss, html] = await Promise.all([
     bundle(from('playground', 'main.ts'), {
+      ...browserSources,
       target: 'es2020',
       sourcemap: false,
       banner: { js: `/*! SalesOps Formulas playground. Bundled packages and their licences: ${NOTICES_FILE} */` },
