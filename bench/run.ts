@@ -5,7 +5,7 @@
  * ÷ a minimal hand-written loop computing the same answer from the same 2D
  * array (target ≤ 1.5). Then WEIGHTED_PIPELINE and marginal COMMISSION against
  * the equivalent SUMPRODUCT formulas in the playground's engine, the size
- * and cold-evaluation time of Code.js (targets ≤ 100 KB, ≤ 5 ms), and the
+ * and cold-evaluation time of Code.js (targets ≤ 160 KB, ≤ 5 ms), and the
  * slowest call on a 50,000-character near-miss in any text-reading parameter
  * (target ≤ 5 ms: text is read once, never backtracked over), and files in and
  * out of the playground against their budgets (bench/io.ts), and the longest
@@ -300,7 +300,7 @@ function benchCodeJs(): string[] {
   return [
     '| Code.js | measured | target |',
     '| --- | ---: | ---: |',
-    `| size | ${kb.toFixed(1)} KB | ≤ 100 KB |`,
+    `| size | ${kb.toFixed(1)} KB | ≤ 160 KB |`,
     `| evaluate once in a fresh vm context (median of 21) | ${median(times).toFixed(2)} ms | ≤ 5 ms |`,
   ];
 }
