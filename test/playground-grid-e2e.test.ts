@@ -513,6 +513,16 @@ describe('formats', () => {
 });
 
 describe('moving around', () => {
+  it('a click on an empty cell that a long text runs over selects that cell, not the text\'s', async () => {
+    await newSheet();
+    await typeInto('A1', 'A label long enough to run over into the next two columns');
+    await cell('B1').click();
+    await expect(nameBox()).resolves.toBe('B1');
+    await page.keyboard.type('42');
+    await page.keyboard.press('Enter');
+    await expect(texts(['A1', 'B1'])).resolves.toEqual(['A label long enough to run over into the next two columns', '42']);
+  });
+
   it('Ctrl+arrows jump to the edge of the data; Home, End, Ctrl+Home, Ctrl+End, PageDown, Shift extends', async () => {
     await showSheet('Deals');
     await cell('A1').click();

@@ -425,9 +425,17 @@ export class Grid {
 
   // ---- events ----------------------------------------------------------------
 
-  private cellAt(target: EventTarget | null): CellRef | undefined {
-    const td = (target as HTMLElement | null)?.closest?.('td[data-row]') as HTMLElement | null;
+  /** The cell under the pointer. */
+  private cellAt(event: MouseEvent): CellRef | undefined {
+    let td = (event.target as HTMLElement | null)?.closest?.('td[data-row]') as HTMLElement | null;
     if (!td) return undefined;
+    // Text running over into the empty cells to its right is drawn above them, so it takes the
+    // click: the cell under the pointer is the one whose box holds the pointer.
+    while (event.clientX >= td.getBoundingClientRect().right) {
+      const next = td.nextElementSibling as HTMLElement | null;
+      if (!next?.matches('td[data-row]')) break;
+      td = next;
+    }
     return { row: Number(td.dataset.row), col: Number(td.dataset.col) };
   }
 
@@ -441,7 +449,7 @@ export class Grid {
     const { viewport } = this.ui;
     viewport.addEventListener('mousedown', (event) => {
       if (event.button !== 0 || (event.target as HTMLElement).closest('.pg-cell-editor, .pg-col-resize')) return;
-      const ref = this.cellAt(event.target);
+      const ref = this.cellAt(event);
       // Writing a formula: a click (or drag) on a cell writes its reference.
       if (ref && this.editor.active && this.editor.canPoint) {
         event.preventDefault();
@@ -476,14 +484,14 @@ export class Grid {
     });
     viewport.addEventListener('mouseover', (event) => {
       if (this.dragging === 'reference' && this.pointAnchor) {
-        const ref = this.cellAt(event.target);
+        const ref = this.cellAt(event);
         if (ref) this.editor.pointAt(this.pointAnchor, ref);
       } else if (this.dragging) {
         if ((event.buttons & 1) === 0) {
           this.dragging = null;
           return;
         }
-        const ref = this.cellAt(event.target);
+        const ref = this.cellAt(event);
         const header = this.headerAt(event.target);
         if (this.dragging === 'cells' && ref) {
           this.focus = ref;
@@ -499,13 +507,13 @@ export class Grid {
       this.dragging = null;
     });
     viewport.addEventListener('dblclick', (event) => {
-      const ref = this.cellAt(event.target);
+      const ref = this.cellAt(event);
       if (!ref || this.editor.active) return;
       this.select(ref);
       this.startEdit();
     });
     viewport.addEventListener('contextmenu', (event) => {
-      const ref = this.cellAt(event.target);
+      const ref = this.cellAt(event);
       const header = this.headerAt(event.target);
       if (!ref && !header) return;
       event.preventDefault();
