@@ -67,7 +67,7 @@ export function rowsSource(
           return;
         }
         state.table = table;
-        state.picks = guessPicks(table, field.columns);
+        state.picks = guessPicks(table, shownColumns());
         apply();
         draw();
       } catch (error) {

@@ -102,16 +102,16 @@ describe('the playground in a browser', () => {
 
   it('the sidebar inserts the examples sheet twice, as two sheets with distinct names whose formulas compute', async () => {
     const insert = page.getByRole('button', { name: 'Insert examples sheet' });
-    const status = page.locator('.so-status');
+    const status = page.locator('[data-template="examples"] .so-status');
 
     await insert.click();
-    await page.waitForSelector('.so-status[data-state="success"]');
+    await page.waitForSelector('[data-template="examples"] .so-status[data-state="success"]');
     await expect(status.textContent()).resolves.toBe("Inserted sheet 'SalesOps Examples'");
     await expect(activeSheet()).resolves.toBe('SalesOps Examples');
     await expectExampleValues();
 
     await insert.click();
-    await page.waitForFunction(() => document.querySelector('.so-status')?.textContent?.includes('(2)'));
+    await page.waitForFunction(() => document.querySelector('[data-template="examples"] .so-status')?.textContent?.includes('(2)'));
     await expect(status.textContent()).resolves.toBe("Inserted sheet 'SalesOps Examples (2)'");
     await expect(activeSheet()).resolves.toBe('SalesOps Examples (2)');
     await expectExampleValues();

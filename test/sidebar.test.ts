@@ -38,7 +38,7 @@ async function load(hostName = 'Playground', functionPrefix = '') {
 }
 
 const control = <T>(fn: (host: Control) => T) => browser.page.evaluate(fn as never) as Promise<T>;
-const status = () => browser.page.locator('.so-status');
+const status = () => browser.page.locator('[data-template="examples"] .so-status');
 
 describe('the sidebar', () => {
   it('mounts with a titled header, an Insert button and no errors', async () => {
@@ -55,12 +55,12 @@ describe('the sidebar', () => {
     await button.click();
     await expect(button.isDisabled()).resolves.toBe(true);
     await expect(status().textContent()).resolves.toBe('Inserting…');
-    await page.evaluate(() => (document.querySelector('.so-button-primary') as HTMLButtonElement).click());
+    await page.evaluate(() => (document.querySelector('[data-template="examples"] .so-button-primary') as HTMLButtonElement).click());
     const calls = await control(() => (window as unknown as { __host: Control }).__host.calls);
     expect(calls).toEqual([{ method: 'insertTemplate', args: [{ template: 'examples' }] }]);
 
     await control(() => (window as unknown as { __host: Control }).__host.answer('SalesOps Examples (2)'));
-    await page.waitForSelector('.so-status[data-state="success"]');
+    await page.waitForSelector('[data-template="examples"] .so-status[data-state="success"]');
     await expect(status().textContent()).resolves.toBe("Inserted sheet 'SalesOps Examples (2)'");
     await expect(button.isEnabled()).resolves.toBe(true);
     await expect(status().getAttribute('role')).resolves.toBe('status');
@@ -71,18 +71,18 @@ describe('the sidebar', () => {
     const button = page.getByRole('button', { name: 'Insert examples sheet' });
     await button.click();
     await control(() => (window as unknown as { __host: Control }).__host.fail('You need edit access to this spreadsheet.'));
-    await page.waitForSelector('.so-status[data-state="error"]');
+    await page.waitForSelector('[data-template="examples"] .so-status[data-state="error"]');
     await expect(status().textContent()).resolves.toBe('You need edit access to this spreadsheet.');
     await expect(button.isEnabled()).resolves.toBe(true);
 
     await button.click();
     await control(() => (window as unknown as { __host: Control }).__host.failWith({ message: 'Exception: Service Spreadsheets timed out' }));
-    await page.waitForFunction(() => document.querySelector('.so-status')?.textContent?.startsWith('Exception'));
+    await page.waitForFunction(() => document.querySelector('[data-template="examples"] .so-status')?.textContent?.startsWith('Exception'));
     await expect(status().textContent()).resolves.toBe('Exception: Service Spreadsheets timed out');
 
     await button.click();
     await control(() => (window as unknown as { __host: Control }).__host.failWith(undefined));
-    await page.waitForFunction(() => document.querySelector('.so-status')?.textContent?.startsWith('Something'));
+    await page.waitForFunction(() => document.querySelector('[data-template="examples"] .so-status')?.textContent?.startsWith('Something'));
     await expect(status().textContent()).resolves.toBe('Something went wrong. Please try again.');
   });
 
@@ -92,11 +92,11 @@ describe('the sidebar', () => {
     await expect(page.locator('.so-host').textContent()).resolves.toBe(`in <b>${hostile}</b>`);
     await page.getByRole('button', { name: 'Insert examples sheet' }).click();
     await control(() => (window as unknown as { __host: Control }).__host.answer('<img src=x onerror="window.__pwned=1">'));
-    await page.waitForSelector('.so-status[data-state="success"]');
+    await page.waitForSelector('[data-template="examples"] .so-status[data-state="success"]');
     await expect(status().textContent()).resolves.toBe(`Inserted sheet '${hostile}'`);
     await page.getByRole('button', { name: 'Insert examples sheet' }).click();
     await control(() => (window as unknown as { __host: Control }).__host.fail('<script>window.__pwned=2</script><b>bold</b>'));
-    await page.waitForSelector('.so-status[data-state="error"]');
+    await page.waitForSelector('[data-template="examples"] .so-status[data-state="error"]');
     await expect(status().textContent()).resolves.toBe('<script>window.__pwned=2</script><b>bold</b>');
     expect(await page.evaluate(() => document.querySelectorAll('img, b, #root script').length)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

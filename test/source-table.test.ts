@@ -6,6 +6,7 @@ const COLUMNS: readonly RowColumn[] = [
   { key: 'rep', label: 'l.rep', kind: 'text' },
   { key: 'quota', label: 'l.quota', kind: 'money' },
   { key: 'bookings', label: 'l.bookings', kind: 'money-list' },
+  { key: 'targetIncentive', label: 'l.ti', kind: 'money', optional: true },
 ];
 
 describe('a table of reps from the workbook', () => {
@@ -18,7 +19,7 @@ describe('a table of reps from the workbook', () => {
     ]);
     expect(table.headers).toEqual(['Region', 'Sales Rep', 'Quota', 'Bookings Jan', 'Bookings Feb', 'Bookings Mar']);
     const picks = guessPicks(table, COLUMNS);
-    expect(picks).toEqual({ rep: 1, quota: 2, bookings: [3, 4, 5] });
+    expect(picks).toEqual({ rep: 1, quota: 2, targetIncentive: -1, bookings: [3, 4, 5] });
     expect(rowsFromTable(table, COLUMNS, picks)).toEqual([
       { rep: 'Ana Ortiz', quota: 300000, bookings: [90000, 0, 120000] },
       { rep: '=HYPERLINK("http://x","y")', quota: 250000, bookings: [10000, 20000, 30000] },
@@ -32,7 +33,7 @@ describe('a table of reps from the workbook', () => {
     ]);
     expect(table.headers).toEqual([undefined, undefined, undefined]);
     const picks = guessPicks(table, COLUMNS);
-    expect(picks).toEqual({ rep: 0, quota: 1, bookings: [2] });
+    expect(picks).toEqual({ rep: 0, quota: 1, targetIncentive: -1, bookings: [2] });
     expect(rowsFromTable(table, COLUMNS, picks)[1]).toEqual({ rep: 'Ben', quota: 120000, bookings: [130000] });
   });
 

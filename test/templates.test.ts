@@ -11,6 +11,7 @@ import {
   uniqueSheetName,
 } from '../core/templates';
 import { parseRange } from '../core/a1';
+import { defaultValues } from '../core/templates/fields';
 import { Workbook } from '../playground/workbook';
 
 describe('planTemplate refuses requests that are not a known template', () => {
@@ -37,8 +38,8 @@ describe('planTemplate refuses requests that are not a known template', () => {
   });
 
   it('an unknown template, naming the ones there are', () => {
-    const error = refusal({ template: 'commission' });
-    expect(error.message).toMatch(/there is no template "commission": choose one of "examples"/);
+    const error = refusal({ template: 'bonus' });
+    expect(error.message).toMatch(/there is no template "bonus": choose one of "commission", "examples"/);
   });
 
   it('an unknown name is quoted shortened, however long it is', () => {
@@ -219,7 +220,7 @@ describe('TEMPLATES, the list the sidebar shows', () => {
     for (const definition of TEMPLATES) {
       expect(definition.title.length).toBeGreaterThan(0);
       expect(definition.description.length).toBeGreaterThan(20);
-      const plan: SheetPlan = planTemplate({ template: definition.id });
+      const plan: SheetPlan = planTemplate({ ...defaultValues(definition.fields), template: definition.id });
       expect(plan.name).toBe(definition.sheetName);
     }
   });

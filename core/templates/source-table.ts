@@ -57,6 +57,8 @@ export function guessPicks(table: SourceTable, columns: readonly RowColumn[]): C
   const picks: Record<string, number | number[]> = {};
   const single = (column: RowColumn, fits: (c: number) => boolean) => {
     for (let c = 0; c < width; c++) if (!taken.has(c) && headerMatches(table.headers[c], column.key) && fits(c)) return c;
+    // An optional column is taken only by its name: a guess would take a column another one needs.
+    if (column.optional) return -1;
     for (let c = 0; c < width; c++) if (!taken.has(c) && fits(c)) return c;
     return -1;
   };
