@@ -211,6 +211,34 @@ describe('server functions for the sidebar', () => {
     // Again: a second sheet with a unique name, the first one untouched.
     expect(code.run('salesopsInsertTemplate', { template: 'examples' })).toBe(`${plan.name} (2)`);
   });
+
+  it('salesopsInsertTemplate writes a commission plan with every option: its formulas, its payout chart, hostile rep names as text', () => {
+    const { fake, code } = setup();
+    const request = {
+      template: 'commission',
+      kind: 'retroactive',
+      tiers: [{ from: 0, rate: 0.05 }, { from: 1, rate: 0.1 }],
+      gate: 0.5,
+      draw: { amount: 1000, recoverable: true },
+      periods: 'quarterly',
+      reps: HOSTILE_TEXT.slice(0, 3).map((rep, i) => ({ rep, quota: 90000, bookings: [10000 * (i + 1), 20000, 30000] })),
+    };
+    const plan = planTemplate(request);
+    const name = code.run('salesopsInsertTemplate', request);
+    expect(name).toBe('Commission plan');
+    expectSheetShowsPlan(fake.spreadsheet, name as string, plan);
+    const sheet = fake.spreadsheet.sheet(name as string);
+    expect(sheet.charts.map((chart) => chart.type)).toEqual(['LINE']);
+    // Every cell shows what the plan holds (expectSheetShowsPlan): each hostile name as the same text, never a formula.
+    expect(plan.cells.flat().filter((cell) => HOSTILE_TEXT.includes(cell as string))).toHaveLength(3);
+  });
+
+  it('salesopsInsertTemplate checks a commission plan again on the server and refuses it with every problem named', () => {
+    const { fake, code } = setup();
+    const message = thrownMessage(() => code.run('salesopsInsertTemplate', { template: 'commission', kind: 'marginal', tiers: [{ from: 0, rate: 1.5 }, { from: 0, rate: 0.1 }] }));
+    expect(message).toMatch(/tiers\[0\]\.rate \(rate-above-100\)/);
+    expect(fake.spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Deals']);
+  });
 });
 
 /** The sheet holds exactly the plan: formulas as formulas, text as the same text, numbers, formats, widths, bold rows. */

@@ -71,6 +71,23 @@ describe('Excel host: reading', () => {
 });
 
 describe('Excel host: inserting a template', () => {
+  it('inserts a commission plan through the core, checked again: native formulas, a line chart, hostile rep names as text', async () => {
+    const excel = workbook();
+    const host = createExcelHost(excel);
+    const reps = [{ rep: '=HYPERLINK("http://x","y")', quota: 100000, bookings: [150000] }, { rep: '+cmd|\' /C calc\'!A0', quota: 100000, bookings: [80000] }];
+    const tiers = [{ from: 0, rate: 0.08 }, { from: 1, rate: 0.12 }];
+    await expect(host.insertTemplate({ template: 'commission', kind: 'marginal', tiers, reps })).resolves.toBe('Commission plan');
+    const grid = excel.grid('Commission plan');
+    const names = grid.map((row) => row[0]);
+    expect(names).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x\",\"y\")", "'+cmd|' /C calc'!A0"]));
+    const formulas = grid.flat().filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(10);
+    expect(formulas.filter((formula) => formula.includes('SALESOPS.'))).toEqual([]);
+    expect(excel.sheet('Commission plan')!.charts.map((chart) => chart.type)).toEqual(['Line']);
+    await expect(host.insertTemplate({ template: 'commission', kind: 'flat', rate: 2, reps })).rejects.toThrow(/rate \(rate-above-100\)/);
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual(['Sheet1', 'Examples', 'Commission plan']);
+  });
+
   it('writes the plan to a new sheet with a unique name and returns that name', async () => {
     const excel = workbook();
     await expect(hostFor(excel).insertTemplate({ template: 'examples' })).resolves.toBe('Examples (2)');

@@ -3,6 +3,7 @@
  * and reads what comes back (from the form, or from anyone calling the server).
  */
 import fc from 'fast-check';
+import { planTemplate } from '../core/templates';
 import { type Field, defaultValues, readFields } from '../core/templates/fields';
 
 const FIELDS: readonly Field[] = [
@@ -126,5 +127,13 @@ describe('template fields', () => {
       { field: 'reps[1].bookings', code: 'too-many' },
     ]);
     expect(readFields([REPS], { reps: [] }).problems).toEqual([{ field: 'reps', code: 'too-few' }]);
+  });
+});
+
+describe('the largest commission plan a request may carry', () => {
+  it('is accepted: 2,000 reps with twelve months of bookings each', () => {
+    const reps = Array.from({ length: 2000 }, (_, i) => ({ rep: `Rep ${i}`, quota: 100000, bookings: new Array(12).fill(5000), targetIncentive: 1000 }));
+    const plan = planTemplate({ template: 'commission', kind: 'curve', curve: [{ attainment: 0.5, payout: 0 }, { attainment: 1, payout: 1 }], periods: 'annual', reps });
+    expect(plan.cells.length).toBeGreaterThan(2000);
   });
 });

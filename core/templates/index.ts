@@ -88,9 +88,13 @@ export function checkTemplate(definition: TemplateDefinition, raw: FieldValues):
 }
 
 const MAX_REQUEST_KEYS = 50;
-/** How deep and how big a request's nested values may be: a template's options are a few small fields. */
+/**
+ * How deep and how big a request's nested values may be: a plan's few fields,
+ * and its reps (at most 2,000, each a name, a quota, a target incentive and up
+ * to twelve months of bookings, about 34,000 values).
+ */
 const MAX_REQUEST_DEPTH = 8;
-const MAX_REQUEST_VALUES = 5_000;
+const MAX_REQUEST_VALUES = 40_000;
 
 /**
  * Keys a request may never have, at any depth: copied onto an ordinary object
