@@ -228,8 +228,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
           sheetPlan.name,
           sheets.items.map((sheet) => sheet.name),
         );
+        // The new sheet and everything on it go to Excel in one sync.
         const sheet = sheets.add(name);
-        await context.sync();
         try {
           queuePlan(sheet, sheetPlan);
           await context.sync();

@@ -127,18 +127,15 @@ describe('Excel host: inserting a template', () => {
     expect([...sheet.bold].sort()).toEqual(['0,0', '0,1', '0,2', '0,3', '3,0', '3,1', '3,2', '3,3']);
   });
 
-  it('writes every cell, format and width in one batch, after the sheet exists, and shows the new sheet', async () => {
+  it('adds the sheet and writes every cell, format and width in one sync, and shows the new sheet', async () => {
     const excel = workbook();
     await hostFor(excel).insertTemplate({ template: 'examples' });
     const batches = excel.batches.map(writes).filter((batch) => batch.length > 0);
-    expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([
-      ['addSheet'],
-      ['formulas', 'numberFormat', 'columnWidth', 'bold', 'activate'],
-    ]);
-    const cellWrites = batches[1].filter((op) => op.kind === 'formulas');
+    expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([['addSheet', 'formulas', 'numberFormat', 'columnWidth', 'bold', 'activate']]);
+    const cellWrites = batches[0].filter((op) => op.kind === 'formulas');
     expect(cellWrites).toHaveLength(1);
     expect(cellWrites[0]).toMatchObject({ sheet: 'Examples (2)', address: 'A1:D6' });
-    expect(batches[1].every((op) => 'sheet' in op && op.sheet === 'Examples (2)')).toBe(true);
+    expect(batches[0].every((op) => 'sheet' in op && op.sheet === 'Examples (2)')).toBe(true);
   });
 
   it('deletes the new sheet when the write fails, so nothing is half-written', async () => {
@@ -223,8 +220,7 @@ describe('Excel host: inserting a template', () => {
     expect(sheet.frozenRows).toBe(1);
     const batches = excel.batches.map(writes).filter((batch) => batch.length > 0);
     expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([
-      ['addSheet'],
-      ['formulas', 'numberFormat', 'columnWidth', 'bold', 'freezeRows', 'addChart', 'chart', 'activate'],
+      ['addSheet', 'formulas', 'numberFormat', 'columnWidth', 'bold', 'freezeRows', 'addChart', 'chart', 'activate'],
     ]);
     expect(excel.grid(name)[2][1]).toBe('=A3*10000');
   });
