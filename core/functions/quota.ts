@@ -183,6 +183,11 @@ export const ALLOCATE_QUOTA = defineFunction({
     for (let k = 0; given < units; k++, given++) shares[order[k % order.length]]++;
     // Rounding in the divisions above can overshoot by a unit; take it back from the smallest remainders.
     for (let k = order.length - 1; given > units && k >= 0; k--, given--) shares[order[k]]--;
+    // A heavier weight never gets less: two weights a hair apart (1e-13) can have their remainders
+    // land the wrong way round in floating point, so the shares are dealt out again by weight.
+    const byWeight = [...order].sort((a, b) => weights.at(b) - weights.at(a) || a - b);
+    const dealt = byWeight.map((i) => shares[i]).sort((a, b) => b - a);
+    byWeight.forEach((i, k) => (shares[i] = dealt[k]));
     return rows.map((i) => fromUnits(shares[i], roundTo));
   },
 });

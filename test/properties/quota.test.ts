@@ -30,6 +30,13 @@ describe('ALLOCATE_QUOTA', () => {
     );
   });
 
+  it('gives a heavier weight no less, even when two weights differ only in their last bits (found by fast-check)', () => {
+    const ws = [903, 64, 999.9999999999985, 233, 999.9999999999986, 670];
+    const shares = grid(call('ALLOCATE_QUOTA', 5304638, ws.map((w) => [w]), 1)).map((row) => row[0] as number);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(5304638);
+    expect(shares[4]).toBeGreaterThanOrEqual(shares[2]);
+  });
+
   it('adds up to the cent with the default rounding', () => {
     fc.assert(
       fc.property(weights.filter((w) => w.some((x) => x > 0)), fc.integer({ min: 0, max: 100_000_000 }), (ws, cents) => {
