@@ -10,6 +10,8 @@ import { el } from './dom';
 
 const percent = (fraction: number) => formatNumber(fraction, { style: 'percent', maximumFractionDigits: 0 });
 const money = (amount: number) => formatNumber(amount, { maximumFractionDigits: 0 });
+/** About the sidebar's width, so the chart's text keeps its size. */
+const PREVIEW_SIZE = { width: 320, height: 240 };
 
 export function templatePreview(): { element: HTMLElement; show(preview: TemplatePreview | undefined): void } {
   const element = el('section', { className: 'so-preview', attrs: { 'aria-live': 'polite' } });
@@ -31,7 +33,7 @@ export function templatePreview(): { element: HTMLElement; show(preview: Templat
         series: [{ name: text('sidebar.preview.payout'), values: preview.y }],
         formatY: money,
         formatX: percent,
-      });
+      }, PREVIEW_SIZE);
       chart.setAttribute('class', 'so-preview-chart');
       chart.removeAttribute('width');
       chart.removeAttribute('height');

@@ -51,13 +51,15 @@ export function niceTicks(lo: number, hi: number): number[] {
 
 const finite = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null && Number.isFinite(v));
 
-export function drawChart(doc: Document, data: ChartData): SVGSVGElement {
-  const svg = node(doc, 'svg', { xmlns: SVG, width: CHART_WIDTH, height: CHART_HEIGHT, viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, role: 'img', class: 'pg-chart-svg' });
+/** `size`: the drawing's own units; a narrow place (the sidebar) draws a smaller chart rather than shrinking a large one's text. */
+export function drawChart(doc: Document, data: ChartData, size = { width: CHART_WIDTH, height: CHART_HEIGHT }): SVGSVGElement {
+  const { width, height } = size;
+  const svg = node(doc, 'svg', { xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'pg-chart-svg' });
   svg.append(node(doc, 'title', {}, data.title));
-  svg.append(node(doc, 'rect', { x: 0, y: 0, width: CHART_WIDTH, height: CHART_HEIGHT, fill: '#fff', stroke: '#dadce0' }));
-  svg.append(node(doc, 'text', { x: CHART_WIDTH / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: '#202124' }, data.title));
+  svg.append(node(doc, 'rect', { x: 0, y: 0, width, height, fill: '#fff', stroke: '#dadce0' }));
+  svg.append(node(doc, 'text', { x: width / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: '#202124' }, data.title));
 
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: CHART_WIDTH - MARGIN.right, bottom: CHART_HEIGHT - MARGIN.bottom };
+  const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
   const all = data.series.flatMap((series) => finite(series.values));
   const yTicks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
@@ -92,7 +94,7 @@ export function drawChart(doc: Document, data: ChartData): SVGSVGElement {
       if (i % every === 0) svg.append(node(doc, 'text', { x: x(i)!, y: plot.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, label));
     });
   }
-  if (data.xTitle) svg.append(node(doc, 'text', { x: (plot.left + plot.right) / 2, y: CHART_HEIGHT - 12, 'text-anchor': 'middle', 'font-size': 12, fill: '#3c4043' }, data.xTitle));
+  if (data.xTitle) svg.append(node(doc, 'text', { x: (plot.left + plot.right) / 2, y: height - 12, 'text-anchor': 'middle', 'font-size': 12, fill: '#3c4043' }, data.xTitle));
   if (data.yTitle) {
     const at = { x: 16, y: (plot.top + plot.bottom) / 2 };
     svg.append(node(doc, 'text', { x: at.x, y: at.y, transform: `rotate(-90 ${at.x} ${at.y})`, 'text-anchor': 'middle', 'font-size': 12, fill: '#3c4043' }, data.yTitle));
