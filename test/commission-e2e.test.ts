@@ -50,6 +50,12 @@ describe('a commission plan from the sidebar', () => {
     await expect(card().locator('.so-field-problem:not(:empty)').allTextContents()).resolves.toEqual(['Row 2: A rate is at most 100%.']);
     await expect(card().locator('.so-preview').textContent()).resolves.toContain('Fix the marked fields');
     await field('tiers[1].rate').fill('12');
+    // Markup typed into a field stays text: a problem under the field, nothing rendered.
+    await field('gate').fill('<img src=x onerror=alert(1)>');
+    await expect(card().locator('.so-field-problem:not(:empty)').allTextContents()).resolves.toEqual(['Enter a number here.']);
+    await expect(field('gate').inputValue()).resolves.toBe('<img src=x onerror=alert(1)>');
+    expect(await card().locator('img').count()).toBe(0);
+    await field('gate').fill('');
     await expect(previewRows()).resolves.toEqual(['50%4,000', '80%6,400', '100%8,000', '120%10,400', '150%14,750']);
     await card().screenshot({ path: path.join(RESULTS, 'commission-sidebar.png') });
   });
@@ -58,7 +64,7 @@ describe('a commission plan from the sidebar', () => {
     await page.locator('.pg-tab-add').click();
     const source = (await page.locator('.pg-tab[aria-selected="true"]').textContent()) ?? '';
     const rows = [
-      ['Rep', 'Quota', 'Bookings'],
+      ['<img src=x onerror=alert(1)>Rep', 'Quota', 'Bookings'],
       ['=HYPERLINK("http://x","y")', '100000', '150000'],
       ['<img src=x onerror=alert(1)>', '100000', '80000'],
     ];
@@ -71,6 +77,9 @@ describe('a commission plan from the sidebar', () => {
     await field('reps.source.workbook').check();
     await card().getByRole('button', { name: 'Use selection' }).click();
     await expect(card().locator('.so-rows-source').textContent()).resolves.toContain('2 rows read');
+    // The table's own header, hostile markup and all, is shown in the column choices as text.
+    await expect(field('reps.pick.rep').locator('option:checked').textContent()).resolves.toBe('<img src=x onerror=alert(1)>Rep');
+    expect(await card().locator('img').count()).toBe(0);
 
     const insert = card().getByRole('button', { name: 'Insert commission plan' });
     await insert.click();
