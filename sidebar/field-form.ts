@@ -55,8 +55,7 @@ function numberShown(value: unknown, percent: boolean): string {
  * a rows field read a table the user selects in the workbook.
  */
 export function renderFieldForm(container: HTMLElement, fields: readonly Field[], changed: () => void, host?: Host): FieldForm {
-  const start = defaultValues(fields);
-  const values: Values = structuredClone(start) as Values;
+  const values = defaultValues(fields) as Values;
   /** Where each field's problems are written, by field path ("tiers", "draw.amount"). */
   let problemSlots = new Map<string, HTMLElement>();
 
