@@ -41,21 +41,22 @@ const REGIONS: SheetPlan = {
     ['North', 12, 3],
     ['South & "East"', 7, 5],
     ['<West>', 9, { formula: 'B4-5' }],
+    [{ formula: 'NA()' }, 2, 1],
   ],
   charts: [
     {
       kind: 'column',
       title: 'Won & lost <by region> "Q1"',
-      categories: 'A2:A4',
+      categories: 'A2:A5',
       series: [
-        { name: 'Won', values: 'B2:B4' },
-        { name: 'Lost', values: 'C2:C4' },
+        { name: 'Won', values: 'B2:B5' },
+        { name: 'Lost', values: 'C2:C5' },
       ],
       anchor: 'E2',
       xTitle: 'Region',
       yTitle: 'Deals',
     },
-    { kind: 'scatter', title: 'Lost against won', categories: 'B2:B4', series: [{ name: 'Lost', values: 'C2:C4' }], anchor: 'E20' },
+    { kind: 'scatter', title: 'Lost against won', categories: 'B2:B5', series: [{ name: 'Lost', values: 'C2:C5' }], anchor: 'E20' },
   ],
 };
 
@@ -172,11 +173,12 @@ describe('the downloaded .xlsx carries each sheet’s charts', () => {
     const [columns, scatter] = (await chartsBySheet()).get('Regions')!;
     expect(columns).toContain('<c:barDir val="col"/>');
     expect(between(columns, 'a:t')).toEqual(['Won & lost <by region> "Q1"', 'Region', 'Deals']);
-    expect(between(columns, 'c:f')).toEqual(['Regions!$A$2:$A$4', 'Regions!$B$2:$B$4', 'Regions!$A$2:$A$4', 'Regions!$C$2:$C$4']);
-    expect(between(columns, 'c:v')).toEqual(['Won', 'North', 'South & "East"', '<West>', '12', '7', '9', 'Lost', 'North', 'South & "East"', '<West>', '3', '5', '4']);
+    expect(between(columns, 'c:f')).toEqual(['Regions!$A$2:$A$5', 'Regions!$B$2:$B$5', 'Regions!$A$2:$A$5', 'Regions!$C$2:$C$5']);
+    const labels = ['North', 'South & "East"', '<West>', '#N/A'];
+    expect(between(columns, 'c:v')).toEqual(['Won', ...labels, '12', '7', '9', '2', 'Lost', ...labels, '3', '5', '4', '1']);
     expect(columns).toContain('<c:strCache>');
     expect(scatter).toContain('<c:scatterChart>');
-    expect(between(scatter, 'c:f')).toEqual(['Regions!$B$2:$B$4', 'Regions!$C$2:$C$4']);
+    expect(between(scatter, 'c:f')).toEqual(['Regions!$B$2:$B$5', 'Regions!$C$2:$C$5']);
     expect(scatter).toMatch(/<c:xVal><c:numRef>.*<\/c:xVal><c:yVal><c:numRef>/);
   });
 
@@ -213,8 +215,8 @@ describe('LibreOffice reads the charts', () => {
     const inLibreOffice = `${PLAN_SHEET_IN_FORMULA}.${columnName(values.left)}${values.top + 1}:${PLAN_SHEET_IN_FORMULA}.${columnName(values.right)}${values.bottom + 1}`;
     expect(await odsCharts(ods)).toEqual([
       { kind: 'chart:line', title: 'Payout by attainment', values: [inLibreOffice] },
-      { kind: 'chart:bar', title: 'Won & lost <by region> "Q1"', values: ['Regions.B2:Regions.B4', 'Regions.C2:Regions.C4'] },
-      { kind: 'chart:scatter', title: 'Lost against won', values: ['Regions.C2:Regions.C4'] },
+      { kind: 'chart:bar', title: 'Won & lost <by region> "Q1"', values: ['Regions.B2:Regions.B5', 'Regions.C2:Regions.C5'] },
+      { kind: 'chart:scatter', title: 'Lost against won', values: ['Regions.C2:Regions.C5'] },
     ]);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     mkdirSync(RESULTS, { recursive: true });

@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { type RangeRef, columnName, quoteSheetName } from '../../core/a1';
 import type { NormalisedChart } from '../../core/templates/normalise-plan';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../ui/chart';
-import type { BookSheet } from './xlsx';
+import type { BookCell, BookSheet } from './xlsx';
 
 const NS = {
   chart: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
@@ -51,8 +51,8 @@ function chartReference(sheet: string, range: RangeRef): string {
   return `${quoteSheetName(sheet)}!${corner(range.top, range.left)}:${corner(range.bottom, range.right)}`;
 }
 
-function cellsOf(sheet: BookSheet, range: RangeRef): { value: unknown; format?: string }[] {
-  const cells = [];
+function cellsOf(sheet: BookSheet, range: RangeRef): BookCell[] {
+  const cells: BookCell[] = [];
   for (let row = range.top; row <= range.bottom; row++) {
     for (let col = range.left; col <= range.right; col++) cells.push(sheet.rows[row]?.[col] ?? { value: null });
   }
@@ -67,7 +67,8 @@ function reference(sheet: BookSheet, range: RangeRef, labels: boolean): string {
   const f = `<c:f>${xml(chartReference(sheet.name, range))}</c:f>`;
   const count = `<c:ptCount val="${cells.length}"/>`;
   if (labels && !cells.every((cell) => cell.value === null || isNumber(cell.value))) {
-    const points = cells.map((cell, i) => (cell.value === null ? '' : `<c:pt idx="${i}"><c:v>${xml(String(cell.value))}</c:v></c:pt>`));
+    const label = (value: BookCell['value']) => (typeof value === 'object' && value !== null ? value.error : String(value));
+    const points = cells.map((cell, i) => (cell.value === null ? '' : `<c:pt idx="${i}"><c:v>${xml(label(cell.value))}</c:v></c:pt>`));
     return `<c:strRef>${f}<c:strCache>${count}${points.join('')}</c:strCache></c:strRef>`;
   }
   const format = cells.find((cell) => isNumber(cell.value))?.format ?? 'General';
@@ -105,7 +106,7 @@ function axis(kind: 'cat' | 'val', id: number, crosses: number, position: 'b' | 
 }
 
 /** The chart part: a DrawingML chartSpace in the order the schema asks for (Excel refuses another). */
-export function chartXml(sheet: BookSheet, chart: NormalisedChart): string {
+function chartXml(sheet: BookSheet, chart: NormalisedChart): string {
   const scatter = chart.kind === 'scatter';
   const series = chart.series
     .map((one, i) => {
@@ -146,7 +147,7 @@ export function chartXml(sheet: BookSheet, chart: NormalisedChart): string {
  * openpyxl anchors charts) keeps the chart the playground's size in every
  * reader, whatever width each takes a column it was given none for.
  */
-export function drawingXml(charts: readonly NormalisedChart[]): string {
+function drawingXml(charts: readonly NormalisedChart[]): string {
   const size = `<xdr:ext cx="${CHART_WIDTH * EMU_PER_PX}" cy="${CHART_HEIGHT * EMU_PER_PX}"/>`;
   const anchors = charts.map((chart, i) => {
     const corner = `<xdr:col>${chart.anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
@@ -173,11 +174,11 @@ async function text(zip: JSZip, path: string): Promise<string> {
   return file.async('string');
 }
 
-/** `xml` with `insert` put just before the first of `tags` found in it. */
-function insertBefore(xml: string, tags: readonly string[], insert: string): string {
-  const at = Math.min(...tags.map((tag) => xml.indexOf(tag)).filter((index) => index >= 0));
+/** `part` with `insert` put just before the first of `tags` found in it. */
+function insertBefore(part: string, tags: readonly string[], insert: string): string {
+  const at = Math.min(...tags.map((tag) => part.indexOf(tag)).filter((index) => index >= 0));
   if (!Number.isFinite(at)) throw new Error(`the .xlsx part has none of ${tags.join(' ')}`);
-  return xml.slice(0, at) + insert + xml.slice(at);
+  return part.slice(0, at) + insert + part.slice(at);
 }
 
 /**
