@@ -60,6 +60,7 @@ export function layoutData(layout: ParsedLayout): SheetLayout {
     columnWidths: [...layout.columnWidths],
     boldRows: [...layout.boldRows],
     frozenRows: layout.frozenRows,
+    charts: layout.charts,
   };
 }
 

@@ -5,6 +5,7 @@
  * and saves follow changes a moment later, one at a time.
  */
 import { parseCell, parseRange } from '../core/a1';
+import { commissionSheet } from '../core/templates/commission';
 import { demoWorkbook, startSession } from '../playground/io/session';
 import { ROWS_PER_SLICE, SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot, takeSnapshotInSlices } from '../playground/io/snapshot';
 import { AutoSave, type KeyValueStore, WORKBOOK_KEY, loadSaved } from '../playground/io/storage';
@@ -90,6 +91,38 @@ describe('a snapshot of the workbook', () => {
   });
 });
 
+describe('a snapshot keeps each sheet’s charts', () => {
+  const plan = { kind: 'marginal', tiers: [{ from: 0, rate: 0.08 }, { from: 1, rate: 0.12 }] } as const;
+  const reps = [{ rep: 'Ana', quota: 100_000, bookings: [120_000] }];
+
+  it('puts back the commission plan’s payout chart, drawn from the same cells', () => {
+    const original = new Workbook();
+    original.replaceAll([{ name: 'Data', content: [[1]] }]);
+    const name = original.insertPlan(commissionSheet(plan, reps, { name: 'Q1 plan' }));
+    const restored = new Workbook();
+    restoreSnapshot(restored, readSnapshot(structuredClone(takeSnapshot(original))));
+    const [chart] = restored.layout(restored.sheetId(name)).charts;
+    expect(chart).toMatchObject({ kind: 'line', title: 'Payout by attainment', xTitle: 'Attainment', yTitle: 'Payout' });
+    expect(chart.series.map((series) => series.name)).toEqual(['Payout']);
+    expect(restored.layout(restored.sheetId(name)).charts).toEqual(original.layout(original.sheetId(name)).charts);
+    // The chart's values read the payout table: 0 at 0% attainment, 8% of the quota at 100%.
+    const values = restored.values(restored.sheetId(name), chart.series[0].values).map(([value]) => value);
+    const attainments = restored.values(restored.sheetId(name), chart.categories).map(([value]) => value);
+    expect(values[attainments.indexOf(0)]).toBe(0);
+    expect(values[attainments.indexOf(1)]).toBeCloseTo(8_000, 6);
+  });
+
+  it('still reads a version 2 snapshot, saved before charts were kept, as sheets without charts', () => {
+    const stored = structuredClone(takeSnapshot(worked())) as unknown as { version: number; sheets: { layout: Record<string, unknown> }[] };
+    stored.version = 2;
+    for (const sheet of stored.sheets) delete sheet.layout.charts;
+    const restored = new Workbook();
+    expect(restoreSnapshot(restored, readSnapshot(stored))).toEqual([...DEMO, 'Notes']);
+    expect(restored.sheetNames().map((sheet) => restored.layout(restored.sheetId(sheet)).charts)).toEqual(restored.sheetNames().map(() => []));
+    expect(restored.layout(restored.sheetId('Notes')).columnWidths).toEqual([120, 90, 150]);
+  });
+});
+
 describe('a snapshot of a big sheet', () => {
   const rows = ROWS_PER_SLICE * 2 + 10;
   /** A sheet of `rows` numbers, with an answer spilling across the first slice's edge. */
@@ -155,12 +188,19 @@ describe('a snapshot of a big sheet', () => {
 });
 
 describe('stored data is read as untrusted', () => {
+  const CHART = {
+    kind: 'line',
+    title: 'Payout',
+    categories: { top: 2, left: 0, bottom: 9, right: 0 },
+    series: [{ name: 'Payout', values: { top: 2, left: 1, bottom: 9, right: 1 } }],
+    anchor: { row: 1, col: 3 },
+  };
   const good = () => structuredClone(takeSnapshot(worked())) as unknown as Record<string, unknown> & { sheets: Record<string, unknown>[] };
 
   it.each<[string, (data: ReturnType<typeof good>) => unknown, RegExp]>([
     ['something else entirely', () => 'hello', /not a saved workbook/],
     ['another format', (d) => ({ ...d, format: 'other' }), /not a saved workbook/],
-    ['a later version', (d) => ({ ...d, version: 3 }), /format version 3/],
+    ['a later version', (d) => ({ ...d, version: 4 }), /format version 4/],
     ['no sheets', (d) => ({ ...d, sheets: [] }), /no sheets/],
     ['a sheet without a name', (d) => ({ ...d, sheets: [{ ...d.sheets[0], name: ' ' }] }), /sheet 1 has no name/],
     ['two sheets of one name', (d) => ({ ...d, sheets: [d.sheets[0], { ...d.sheets[1], name: String(d.sheets[0].name).toUpperCase() }] }), /two sheets are named SUMMARY/],
@@ -170,6 +210,14 @@ describe('stored data is read as untrusted', () => {
     ['rows that are not lists', (d) => ({ ...d, sheets: [{ ...d.sheets[0], rows: ['["abc"]'] }] }), /row 1 of sheet 1 is unreadable/],
     ['a version 1 cell that is not a number', (d) => ({ ...d, version: 1, sheets: [{ name: 'S', content: [[1, Number.NaN]] }] }), /cell 2 of row 1 of sheet 1 holds NaN/],
     ['a bad layout', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { frozenRows: -1 } }] }), /frozen rows/],
+    ['charts that are not a list', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { charts: 'line' } }] }), /sheet 1 has unreadable charts/],
+    ['a chart of an unknown kind', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { charts: [{ ...CHART, kind: 'pie' }] } }] }), /chart 1 of sheet 1 is unreadable/],
+    [
+      'a chart whose range runs backwards',
+      (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { charts: [{ ...CHART, categories: { top: 9, left: 0, bottom: 2, right: 0 } }] } }] }),
+      /chart 1 of sheet 1 is unreadable/,
+    ],
+    ['a chart without series', (d) => ({ ...d, sheets: [{ ...d.sheets[0], layout: { charts: [{ ...CHART, series: [] }] } }] }), /chart 1 of sheet 1 is unreadable/],
   ])('refuses %s, saying why', (_what, spoil, reason) => {
     expect(() => readSnapshot(spoil(good()))).toThrow(SnapshotError);
     expect(() => readSnapshot(spoil(good()))).toThrow(reason);

@@ -1,7 +1,8 @@
 /**
  * The workbook as the data an .xlsx file holds: every sheet's values as the
  * grid shows them (formulas with their computed value cached), formulas as a
- * file stores them, number formats, column widths, bold and frozen rows.
+ * file stores them, number formats, column widths, bold and frozen rows, and
+ * charts.
  *
  * An answer that spills is written one of two ways, so that Excel and
  * LibreOffice both open the file showing its numbers:
@@ -72,7 +73,7 @@ function sheetData(workbook: Workbook, name: string): BookSheet {
     }
     rows.push(out);
   }
-  return { name, rows, columnWidths: layout.columnWidths, frozenRows: layout.frozenRows };
+  return { name, rows, columnWidths: layout.columnWidths, frozenRows: layout.frozenRows, charts: layout.charts };
 }
 
 export function bookData(workbook: Workbook): BookData {

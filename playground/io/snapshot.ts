@@ -10,14 +10,19 @@
  * is checked field by field and refused with the reason.
  */
 import type { RawCellContent } from 'hyperformula';
-import { type RangeRef, contains } from '../../core/a1';
+import { type CellRef, type RangeRef, contains } from '../../core/a1';
+import type { NormalisedChart } from '../../core/templates/normalise-plan';
 import { MAX_COLUMNS, MAX_ROWS } from '../limits';
 import { type SheetLayout, layoutData } from '../layout';
 import type { NewSheet, Workbook } from '../workbook';
 
 export const SNAPSHOT_FORMAT = 'salesops-playground-workbook';
-/** Version 2 keeps each sheet's rows as JSON text in slices; version 1 (still read) kept them as lists. */
-export const SNAPSHOT_VERSION = 2;
+/**
+ * Version 3 keeps each sheet's charts (a template's payout chart) in its layout;
+ * version 2 (still read, as sheets without charts) kept each sheet's rows as JSON
+ * text in slices, as version 3 does; version 1 (still read) kept them as lists.
+ */
+export const SNAPSHOT_VERSION = 3;
 
 /** The workbook as it is put back: each sheet's content as HyperFormula takes it. */
 export interface WorkbookSnapshot {
@@ -132,10 +137,54 @@ function readCell(value: unknown, where: string): RawCellContent {
   throw new SnapshotError(`${where} holds ${typeof value === 'number' ? String(value) : `a ${typeof value}`}`);
 }
 
+/** The chart kinds the chart layer draws; a key missing here fails to compile when a kind is added. */
+const CHART_KINDS: Readonly<Record<NormalisedChart['kind'], true>> = { line: true, column: true, scatter: true };
+/** As many charts and series as a template's sheet plan may hold, and more: a snapshot only checks they are sane. */
+const MAX_STORED_CHARTS = 100;
+const MAX_STORED_SERIES = 100;
+const MAX_STORED_CHART_TEXT = 1_000;
+
+const isChartText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_STORED_CHART_TEXT;
+const isCell = (value: unknown): value is CellRef =>
+  isObject(value) && isInteger(value.row) && value.row < MAX_ROWS && isInteger(value.col) && value.col < MAX_COLUMNS;
+
+function readRange(value: unknown): RangeRef | undefined {
+  if (!isObject(value)) return undefined;
+  const { top, left, bottom, right } = value;
+  const start = { row: top, col: left };
+  const end = { row: bottom, col: right };
+  if (!isCell(start) || !isCell(end) || end.row < start.row || end.col < start.col) return undefined;
+  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
+}
+
+/** A chart as the chart layer and the .xlsx writer take it, or a SnapshotError naming it. */
+function readChart(value: unknown, where: string): NormalisedChart {
+  const fail = () => new SnapshotError(`${where} is unreadable`);
+  if (!isObject(value) || typeof value.kind !== 'string' || !Object.prototype.hasOwnProperty.call(CHART_KINDS, value.kind) || !isChartText(value.title)) throw fail();
+  const categories = readRange(value.categories);
+  if (!categories || !isCell(value.anchor)) throw fail();
+  const { series, xTitle, yTitle } = value;
+  if (!Array.isArray(series) || series.length === 0 || series.length > MAX_STORED_SERIES) throw fail();
+  if ((xTitle !== undefined && !isChartText(xTitle)) || (yTitle !== undefined && !isChartText(yTitle))) throw fail();
+  return {
+    kind: value.kind as NormalisedChart['kind'],
+    title: value.title,
+    categories,
+    series: series.map((one: unknown) => {
+      const values = isObject(one) && isChartText(one.name) ? readRange(one.values) : undefined;
+      if (!values) throw fail();
+      return { name: (one as { name: string }).name, values };
+    }),
+    anchor: { row: value.anchor.row, col: value.anchor.col },
+    ...(xTitle !== undefined ? { xTitle } : {}),
+    ...(yTitle !== undefined ? { yTitle } : {}),
+  };
+}
+
 function readLayout(value: unknown, where: string): SheetLayout {
   if (value === undefined) return {};
   if (!isObject(value)) throw new SnapshotError(`${where} has no layout`);
-  const { formats = [], columnWidths = [], boldRows = [], frozenRows = 0 } = value;
+  const { formats = [], columnWidths = [], boldRows = [], frozenRows = 0, charts = [] } = value;
   if (!Array.isArray(formats) || !formats.every((f) => isObject(f) && typeof f.range === 'string' && typeof f.format === 'string')) {
     throw new SnapshotError(`${where} has unreadable number formats`);
   }
@@ -144,15 +193,17 @@ function readLayout(value: unknown, where: string): SheetLayout {
   }
   if (!Array.isArray(boldRows) || !boldRows.every((r) => isInteger(r, 1))) throw new SnapshotError(`${where} has unreadable bold rows`);
   if (!isInteger(frozenRows)) throw new SnapshotError(`${where} has an unreadable number of frozen rows`);
+  if (!Array.isArray(charts) || charts.length > MAX_STORED_CHARTS) throw new SnapshotError(`${where} has unreadable charts`);
   return {
     formats: formats.map((f) => ({ range: String(f.range), format: String(f.format) })),
     columnWidths: columnWidths as number[],
     boldRows: boldRows as number[],
     frozenRows,
+    charts: charts.map((chart: unknown, i: number) => readChart(chart, `chart ${i + 1} of ${where}`)),
   };
 }
 
-/** A stored sheet's rows: lists of cells (version 1) or JSON text of such lists, a slice a piece (version 2). */
+/** A stored sheet's rows: lists of cells (version 1) or JSON text of such lists, a slice a piece (version 2 on). */
 function readRows(sheet: Record<string, unknown>, version: number, where: string): unknown[] {
   if (version === 1) {
     if (!Array.isArray(sheet.content)) throw new SnapshotError(`${where} has unreadable cells`);
@@ -177,7 +228,7 @@ function readRows(sheet: Record<string, unknown>, version: number, where: string
 /** Stored data as a workbook snapshot, or a SnapshotError saying what is wrong with it. */
 export function readSnapshot(data: unknown): WorkbookSnapshot {
   if (!isObject(data) || data.format !== SNAPSHOT_FORMAT) throw new SnapshotError('it is not a saved workbook');
-  if (data.version !== 1 && data.version !== SNAPSHOT_VERSION) throw new SnapshotError(`it was saved in format version ${String(data.version)}`);
+  if (data.version !== 1 && data.version !== 2 && data.version !== SNAPSHOT_VERSION) throw new SnapshotError(`it was saved in format version ${String(data.version)}`);
   const version = data.version;
   if (!Array.isArray(data.sheets) || data.sheets.length === 0) throw new SnapshotError('it has no sheets');
   const names = new Set<string>();

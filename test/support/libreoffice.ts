@@ -1,7 +1,7 @@
 /**
  * LibreOffice (Debian's libreoffice-calc, headless) opening .xlsx files and
- * saving them again as .xlsx, with a profile of its own that either
- * recalculates every formula on load or keeps the values the file stores.
+ * saving them again as .xlsx (or .ods, .pdf), with a profile of its own that
+ * either recalculates every formula on load or keeps the values the file stores.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,15 @@ import { promisify } from 'node:util';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 
+/** As an .xlsx file: LibreOffice's filter for it. */
+const AS_XLSX = 'xlsx:Calc MS Excel 2007 XML';
+
 /**
  * Converts `inputs` (.xlsx paths) in one LibreOffice run; returns the saved
- * copies' paths, in `dir`/`name`. The profile lives in `dir` too.
+ * copies' paths, in `dir`/`name`. The profile lives in `dir` too. `target` is
+ * what soffice --convert-to takes: an extension, then its filter and options.
  */
-export async function libreOfficeSaves(dir: string, name: string, recalculate: boolean, inputs: readonly string[]): Promise<string[]> {
+export async function libreOfficeSaves(dir: string, name: string, recalculate: boolean, inputs: readonly string[], target = AS_XLSX): Promise<string[]> {
   const profile = path.join(dir, `profile-${name}`);
   mkdirSync(path.join(profile, 'user'), { recursive: true });
   // OOXMLRecalcMode: 0 always recalculates, 1 never does (LibreOffice's default), 2 asks.
@@ -29,8 +33,9 @@ export async function libreOfficeSaves(dir: string, name: string, recalculate: b
   const out = path.join(dir, name);
   await promisify(execFile)(
     SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...inputs],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', out, ...inputs],
     { timeout: 100_000 },
   );
-  return inputs.map((input) => path.join(out, path.basename(input)));
+  const extension = target.split(':')[0];
+  return inputs.map((input) => path.join(out, `${path.basename(input, path.extname(input))}.${extension}`));
 }
