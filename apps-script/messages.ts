@@ -1,13 +1,14 @@
 /**
  * The text Sheets shows outside the sidebar (the add-on menu, toasts, dialog
- * titles), from the UI catalog by id. Code.js carries only these messages:
- * when it is bundled, the catalog is cut down to them (serverCatalog, used by
+ * titles) and the words templates write into the sheets the server builds,
+ * from the UI catalog by id. Code.js carries only these messages: when it is
+ * bundled, the catalog is cut down to them (serverCatalog, used by
  * scripts/build/apps-script.ts), and they take no arguments, so the ICU
  * formatter stays out of Code.js too.
  */
 import { type Catalog, EN, type MessageId } from '../ui/catalog/en';
 
-export const SERVER_MESSAGE_IDS = [
+const SHEETS_UI_IDS = [
   'product.name',
   'sheets.menu.openSidebar',
   'sheets.menu.insertExamples',
@@ -16,9 +17,22 @@ export const SERVER_MESSAGE_IDS = [
   'sheets.help.title',
 ] as const satisfies readonly MessageId[];
 
-export type ServerMessageId = (typeof SERVER_MESSAGE_IDS)[number];
+/** The catalog's "template sheets" section: every word a template writes, and its sheet's name. */
+const SHEET_WORD_PREFIX = 'templateSheet.';
+type SheetWordId = Extract<MessageId, `${typeof SHEET_WORD_PREFIX}${string}`>;
+const isSheetWordId = (id: string): id is SheetWordId => id.startsWith(SHEET_WORD_PREFIX) && Object.prototype.hasOwnProperty.call(EN, id);
+
+export const SERVER_MESSAGE_IDS: readonly ServerMessageId[] = [...SHEETS_UI_IDS, ...Object.keys(EN).filter(isSheetWordId)];
+
+export type ServerMessageId = (typeof SHEETS_UI_IDS)[number] | SheetWordId;
 
 export function serverText(id: ServerMessageId): string {
+  return EN[id];
+}
+
+/** The words planTemplate writes into a sheet, on the server (a SheetWords of core/templates/words.ts). */
+export function serverWords(id: string): string {
+  if (!isSheetWordId(id)) throw new Error(`Code.js has no sheet word ${id}: the catalog's template sheets section lacks it`);
   return EN[id];
 }
 

@@ -8,6 +8,7 @@ import { planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
 import { shortMessage } from './convert';
 import { isDate } from './dates';
+import { serverWords } from './messages';
 import { log, spreadsheetDates } from './spreadsheet';
 import { asSpreadsheetLike, writePlan } from './write-plan';
 
@@ -67,7 +68,7 @@ export function insertTemplate(request: unknown): string {
   const plain = plainRequest(request);
   let plan;
   try {
-    plan = planTemplate(plain);
+    plan = planTemplate(plain, serverWords);
   } catch (error) {
     if (isFormulaError(error)) throw new Error(error.message);
     log('SalesOps planTemplate failed unexpectedly:', error);

@@ -23,6 +23,7 @@ import { demoWorkbook } from '../playground/io/session';
 import type * as Xlsx from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
 import { loadAsThePage } from '../scripts/build/browser-sources';
+import { sheetWords } from '../ui/sheet-words';
 
 const ROWS = 100_000;
 const BUDGET_MS = 3000;
@@ -113,7 +114,7 @@ export async function benchIo(): Promise<string[]> {
       },
     },
   ]);
-  workbook.insertPlan(commissionSheet({ kind: 'marginal', tiers: [{ from: 0, rate: 0.08 }, { from: 1, rate: 0.12 }] }, [{ rep: OWNERS[0], quota: 250_000, bookings: [310_000] }]));
+  workbook.insertPlan(commissionSheet({ kind: 'marginal', tiers: [{ from: 0, rate: 0.08 }, { from: 1, rate: 0.12 }] }, [{ rep: OWNERS[0], quota: 250_000, bookings: [310_000] }], sheetWords));
   const exports: { collect: number; write: number; bytes: number }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     progress(`downloading it as .xlsx, run ${run} of ${RUNS}`);

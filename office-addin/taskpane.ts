@@ -10,6 +10,7 @@ import { type NormalisedChart, type NormalisedPlan, type TypedCell, normalisePla
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { mountSidebar } from '../sidebar/mount';
+import { sheetWords } from '../ui/sheet-words';
 import { FUNCTION_NAMESPACE } from './namespace';
 
 /*
@@ -174,7 +175,7 @@ function messageOf(error: unknown): string {
 }
 
 export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): Host {
-  const plan = options.planTemplate ?? planTemplate;
+  const plan = options.planTemplate ?? ((request: unknown) => planTemplate(request, sheetWords));
   return {
     name: 'Excel',
     functionPrefix: `${FUNCTION_NAMESPACE}.`,

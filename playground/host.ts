@@ -2,6 +2,7 @@
 import { planTemplate, type TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
+import { sheetWords } from '../ui/sheet-words';
 import type { RangeRef } from '../core/a1';
 import type { Workbook } from './workbook';
 
@@ -28,7 +29,7 @@ export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): 
     },
     async insertTemplate(request: TemplateRequest): Promise<string> {
       // Validated again here, as every host does: the request is untrusted.
-      const plan = planTemplate(request);
+      const plan = planTemplate(request, sheetWords);
       const name = workbook.insertPlan(plan);
       view.showSheet(workbook.sheetId(name));
       return name;

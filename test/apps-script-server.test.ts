@@ -14,6 +14,7 @@ import { writePlan } from '../apps-script/write-plan';
 import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
 import { type FakeAppsScript, FakeSpreadsheet, fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
 import { CRASH, DIST_APPS_SCRIPT, builtFile, loadCode, plain, thrownMessage } from './support/apps-script-load';
+import { sheetWords } from '../ui/sheet-words';
 
 function setup(options: { timeZone?: string; sheetNames?: string[]; authMode?: 'NONE' | 'FULL' } = {}) {
   const fake = fakeAppsScript({
@@ -201,7 +202,7 @@ describe('server functions for the sidebar', () => {
 
   it('salesopsInsertTemplate writes the examples plan to a new sheet in one batch and returns its name', () => {
     const { fake, code } = setup();
-    const plan = planTemplate({ template: 'examples' });
+    const plan = planTemplate({ template: 'examples' }, sheetWords);
     const name = code.run('salesopsInsertTemplate', { template: 'examples' });
     expect(name).toBe(plan.name);
     expect(fake.spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Deals', plan.name]);
@@ -223,7 +224,7 @@ describe('server functions for the sidebar', () => {
       periods: 'quarterly',
       reps: HOSTILE_TEXT.slice(0, 3).map((rep, i) => ({ rep, quota: 90000, bookings: [10000 * (i + 1), 20000, 30000] })),
     };
-    const plan = planTemplate(request);
+    const plan = planTemplate(request, sheetWords);
     const name = code.run('salesopsInsertTemplate', request);
     expect(name).toBe('Commission plan');
     expectSheetShowsPlan(fake.spreadsheet, name as string, plan);

@@ -13,6 +13,7 @@ import { type ScriptRunner, SIDEBAR_ROOT_ID, createSheetsHost, failureMessage } 
 import { inlineScript } from '../scripts/build/apps-script';
 import { fakeAppsScript, instantIn, spreadsheetZones } from './support/apps-script-fakes';
 import { CRASH, type LoadedCode, builtFile, loadCode, plain } from './support/apps-script-load';
+import { sheetWords } from '../ui/sheet-words';
 
 const html = builtFile('Sidebar.html');
 
@@ -165,7 +166,7 @@ describe('the Google Sheets Host over google.script.run', () => {
 
   it('inserts a template and resolves to the new sheet name', async () => {
     const { fake, host } = setup();
-    const expected = planTemplate({ template: 'examples' }).name;
+    const expected = planTemplate({ template: 'examples' }, sheetWords).name;
     await expect(host.insertTemplate({ template: 'examples' })).resolves.toBe(expected);
     expect(fake.spreadsheet.sheets.map((sheet) => sheet.getName())).toEqual(['Summary', 'Deals', expected]);
   });

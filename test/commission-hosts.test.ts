@@ -13,12 +13,13 @@ import { fakeAppsScript, spreadsheetZones } from './support/apps-script-fakes';
 import { loadCode } from './support/apps-script-load';
 import { planCases } from './support/commission-plans';
 import { FakeExcel } from './support/excel-workbook';
+import { sheetWords } from '../ui/sheet-words';
 
 // 72 cases: each of the 4 kinds × 3 pay periods × gate or not × no draw, recoverable or not.
 const CASES = planCases(2027, 72).map(({ plan, reps }, i) => [i, plan.kind, plan.periods, plan.gate !== null, plan.draw ? (plan.draw.recoverable ? 'recoverable' : 'non-recoverable') : 'no draw', { ...plan, reps, template: 'commission' }] as const);
 
 describe.each(CASES)('plan %i: %s, periods %s, gate %s, %s', (_i, _kind, _periods, _gate, _draw, request) => {
-  const plan = planTemplate(request);
+  const plan = planTemplate(request, sheetWords);
   const formulas = plan.cells.flat().filter(isFormulaCell).length;
 
   it('Google Sheets writes it, formulas and chart', () => {

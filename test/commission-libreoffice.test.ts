@@ -18,6 +18,7 @@ import { Workbook } from '../playground/workbook';
 import { type Figure, figures } from './support/commission-sheet';
 import { planCases } from './support/commission-plans';
 import { libreOfficeSaves } from './support/libreoffice';
+import { sheetWords } from '../ui/sheet-words';
 
 jest.setTimeout(180_000);
 
@@ -66,7 +67,7 @@ describe('commission sheets recalculated by LibreOffice equal the core’s payou
       const mine = cases.filter((_, i) => i % FILES === f);
       const built = mine.map((c, k) => {
         const name = `Plan ${f * Math.ceil(PLANS / FILES) + k + 1}`;
-        const { sheet, cells } = buildCommissionSheet(c.plan, c.reps, { name });
+        const { sheet, cells } = buildCommissionSheet(c.plan, c.reps, sheetWords, { name });
         sheets.push({ name, file: f, figures: figures(c.plan, c.reps, cells) });
         return sheet;
       });

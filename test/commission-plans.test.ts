@@ -15,6 +15,7 @@ import {
 } from '../core/templates/commission';
 import { planCases } from './support/commission-plans';
 import { figures, insertedSheet } from './support/commission-sheet';
+import { sheetWords } from '../ui/sheet-words';
 
 const FUNCTIONS_MD_TIERS = [
   { from: 0, rate: 0.08 },
@@ -91,7 +92,7 @@ describe('validatePlan names each problem by field, with a stable code', () => {
 
   it('payouts, the preview and the sheet refuse an unsound plan with its problems, and write nothing', () => {
     const plan = { kind: 'flat', rate: 1.5 } as CommissionPlan;
-    for (const make of [() => payouts(plan, [rep(10, 5)]), () => previewCurve(plan), () => commissionSheet(plan, [rep(10, 5)])]) {
+    for (const make of [() => payouts(plan, [rep(10, 5)]), () => previewCurve(plan), () => commissionSheet(plan, [rep(10, 5)], sheetWords)]) {
       expect(make).toThrow(PlanProblemsError);
       expect(make).toThrow(/rate \(rate-above-100\)/);
     }
@@ -191,7 +192,7 @@ describe('the commission sheet', () => {
   it('every computed cell is a native formula from the allowed few, for every kind and option', () => {
     const used = new Set<string>();
     for (const plan of everyShape) {
-      const sheet = commissionSheet(plan, reps);
+      const sheet = commissionSheet(plan, reps, sheetWords);
       for (const cell of sheet.cells.flat().filter(isFormulaCell)) {
         for (const name of cell.formula.match(/(?<![A-Z0-9.])[A-Z][A-Z0-9.]*(?=\()/g) ?? []) used.add(name);
       }
@@ -201,13 +202,13 @@ describe('the commission sheet', () => {
   });
 
   it('rep names are literal text, hostile ones included', () => {
-    const sheet = commissionSheet({ kind: 'flat', rate: 0.1 }, reps);
+    const sheet = commissionSheet({ kind: 'flat', rate: 0.1 }, reps, sheetWords);
     const names = sheet.cells.map((row) => row[0]);
     for (const name of hostile) expect(names).toContain(name);
   });
 
   it('attainment reads as a percentage and money as currency without decimals', () => {
-    const { sheet, cells } = buildCommissionSheet({ kind: 'marginal', tiers: FUNCTIONS_MD_TIERS, draw: { amount: 1000, recoverable: true } }, reps);
+    const { sheet, cells } = buildCommissionSheet({ kind: 'marginal', tiers: FUNCTIONS_MD_TIERS, draw: { amount: 1000, recoverable: true } }, reps, sheetWords);
     const formatOf = (name: string) => {
       const ref = parseRange(name)!;
       return sheet.formats!.filter((f) => {
@@ -221,7 +222,7 @@ describe('the commission sheet', () => {
   });
 
   it('a line chart of payout against attainment, fed by the sheet’s own table', () => {
-    const { sheet, cells } = buildCommissionSheet({ kind: 'flat', rate: 0.1 }, reps);
+    const { sheet, cells } = buildCommissionSheet({ kind: 'flat', rate: 0.1 }, reps, sheetWords);
     expect(sheet.charts).toHaveLength(1);
     const [chart] = sheet.charts!;
     expect(chart.kind).toBe('line');

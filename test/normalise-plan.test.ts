@@ -7,6 +7,7 @@ import { TEMPLATES, planTemplate, type SheetPlan } from '../core/templates';
 import { PlanError, normalisePlan, readsAsInput } from '../core/templates/normalise-plan';
 import { defaultValues } from '../core/templates/fields';
 import { CHART_PLAN, HOSTILE_TEXT } from './support/plan-fixtures';
+import { sheetWords } from '../ui/sheet-words';
 
 const plan = (extra: Partial<SheetPlan>): SheetPlan => ({ name: 'Plan', cells: [['a', 1], [2, 3]], ...extra });
 
@@ -58,7 +59,7 @@ describe('normalisePlan: typed cells', () => {
   });
 
   it('accepts every template the sidebar offers', () => {
-    for (const template of TEMPLATES) expect(() => normalisePlan(planTemplate({ ...defaultValues(template.fields), template: template.id }))).not.toThrow();
+    for (const template of TEMPLATES) expect(() => normalisePlan(planTemplate({ ...defaultValues(template.fields), template: template.id }, sheetWords))).not.toThrow();
   });
 });
 

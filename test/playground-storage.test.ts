@@ -10,6 +10,7 @@ import { demoWorkbook, startSession } from '../playground/io/session';
 import { ROWS_PER_SLICE, SnapshotError, readSnapshot, restoreSnapshot, takeSnapshot, takeSnapshotInSlices } from '../playground/io/snapshot';
 import { AutoSave, type KeyValueStore, WORKBOOK_KEY, loadSaved } from '../playground/io/storage';
 import { Workbook } from '../playground/workbook';
+import { sheetWords } from '../ui/sheet-words';
 
 const DEMO = demoWorkbook().map((sheet) => sheet.name);
 
@@ -98,7 +99,7 @@ describe('a snapshot keeps each sheet’s charts', () => {
   it('puts back the commission plan’s payout chart, drawn from the same cells', () => {
     const original = new Workbook();
     original.replaceAll([{ name: 'Data', content: [[1]] }]);
-    const name = original.insertPlan(commissionSheet(plan, reps, { name: 'Q1 plan' }));
+    const name = original.insertPlan(commissionSheet(plan, reps, sheetWords, { name: 'Q1 plan' }));
     const restored = new Workbook();
     restoreSnapshot(restored, readSnapshot(structuredClone(takeSnapshot(original))));
     const [chart] = restored.layout(restored.sheetId(name)).charts;

@@ -23,6 +23,7 @@ import type * as Xlsx from '../playground/io/xlsx';
 import { Workbook } from '../playground/workbook';
 import { loadAsThePage } from '../scripts/build/browser-sources';
 import { libreOfficeSaves } from './support/libreoffice';
+import { sheetWords } from '../ui/sheet-words';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +68,7 @@ workbook.insertPlan(
     { rep: 'Ana', quota: 100_000, bookings: [120_000] },
     { rep: 'Bo', quota: 80_000, bookings: [50_000] },
     { rep: 'Cy', quota: 90_000, bookings: [90_000] },
-  ], { name: PLAN_SHEET }),
+  ], sheetWords, { name: PLAN_SHEET }),
 );
 workbook.insertPlan(REGIONS);
 /** The payout chart as the playground draws it: its cells are what the file's chart must refer to. */

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { planTemplate } from '../core/templates';
 import { type Field, defaultValues, readFields } from '../core/templates/fields';
+import { sheetWords } from '../ui/sheet-words';
 
 const FIELDS: readonly Field[] = [
   { key: 'kind', kind: 'choice', label: 'f.kind', options: ['flat', 'tiered'], default: 'tiered' },
@@ -133,7 +134,7 @@ describe('template fields', () => {
 describe('the largest commission plan a request may carry', () => {
   it('is accepted: 2,000 reps with twelve months of bookings each', () => {
     const reps = Array.from({ length: 2000 }, (_, i) => ({ rep: `Rep ${i}`, quota: 100000, bookings: new Array(12).fill(5000), targetIncentive: 1000 }));
-    const plan = planTemplate({ template: 'commission', kind: 'curve', curve: [{ attainment: 0.5, payout: 0 }, { attainment: 1, payout: 1 }], periods: 'annual', reps });
+    const plan = planTemplate({ template: 'commission', kind: 'curve', curve: [{ attainment: 0.5, payout: 0 }, { attainment: 1, payout: 1 }], periods: 'annual', reps }, sheetWords);
     expect(plan.cells.length).toBeGreaterThan(2000);
   });
 });

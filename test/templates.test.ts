@@ -13,6 +13,7 @@ import {
 import { parseRange } from '../core/a1';
 import { defaultValues } from '../core/templates/fields';
 import { Workbook } from '../playground/workbook';
+import { sheetWords } from '../ui/sheet-words';
 
 describe('planTemplate refuses requests that are not a known template', () => {
   it.each([
@@ -69,12 +70,12 @@ describe('planTemplate refuses requests that are not a known template', () => {
 
   it('accepts a request without a prototype, as JSON.parse or structured clone may give', () => {
     const request = Object.assign(Object.create(null), { template: 'examples' });
-    expect(planTemplate(request).name).toBe('SalesOps Examples');
+    expect(planTemplate(request, sheetWords).name).toBe('SalesOps Examples');
   });
 });
 
 describe('the examples sheet plan', () => {
-  const plan = planTemplate({ template: 'examples' });
+  const plan = planTemplate({ template: 'examples' }, sheetWords);
   const at = (ref: string): PlanCell => {
     const range = parseRange(ref)!;
     return plan.cells[range.top]?.[range.left] ?? null;
@@ -220,8 +221,8 @@ describe('TEMPLATES, the list the sidebar shows', () => {
     for (const definition of TEMPLATES) {
       expect(definition.title.length).toBeGreaterThan(0);
       expect(definition.description.length).toBeGreaterThan(20);
-      const plan: SheetPlan = planTemplate({ ...defaultValues(definition.fields), template: definition.id });
-      expect(plan.name).toBe(definition.sheetName);
+      const plan: SheetPlan = planTemplate({ ...defaultValues(definition.fields), template: definition.id }, sheetWords);
+      expect(plan.name).toBe(sheetWords(definition.sheetName));
     }
   });
 });

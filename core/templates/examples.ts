@@ -2,13 +2,17 @@
  * The examples sheet: a small sample of reps, deals and monthly forecasts with
  * live formulas that use the add-on's functions, each with a label saying what
  * it shows. Formulas are Excel syntax with custom functions written bare; the
- * Excel host adds its namespace (formulaForHost).
+ * Excel host adds its namespace (formulaForHost). Its labels come from the
+ * catalog (ids under `templateSheet.examples.`); the sample reps, deals and
+ * stages are data, as a CRM export would have them.
  */
 import { columnName as letter } from '../a1';
 import { serialFromYmd } from '../values';
 import type { PlanCell, SheetPlan } from './plan';
+import { type SheetWords, wordsUnder } from './words';
 
-export const EXAMPLES_SHEET_NAME = 'SalesOps Examples';
+/** Catalog id of the sheet's name. */
+export const EXAMPLES_SHEET_NAME = 'templateSheet.examples.name';
 
 /** Builds the grid row by row, so every formula's references follow the layout. */
 class SheetBuilder {
@@ -90,25 +94,26 @@ const MONTHS: readonly (readonly [string, number, number])[] = [
   ['2026-03-01', 220000, 220000],
 ];
 
-export function examplesPlan(): SheetPlan {
+export function examplesPlan(words: SheetWords): SheetPlan {
+  const say = wordsUnder(words, 'templateSheet.examples');
   const sheet = new SheetBuilder();
   // Columns: A label, B–E values, F gap, G–H the stage table.
   const [A, B, C, D, E, , G, H] = [0, 1, 2, 3, 4, 5, 6, 7];
 
-  sheet.row(['SalesOps Formulas: worked examples'], { bold: true });
-  sheet.row(['Change any input below: every formula recalculates.']);
+  sheet.row([say('title')], { bold: true });
+  sheet.row([say('lead')]);
   sheet.blank();
 
   // Quota attainment: one formula spills down the reps.
-  sheet.row(['Quota attainment'], { bold: true });
-  sheet.row(['Rep', 'Actual', 'Quota', 'Attainment'], { bold: true });
+  sheet.row([say('attainment.title')], { bold: true });
+  sheet.row([say('rep'), say('actual'), say('quota'), say('attainment')], { bold: true });
   const repFirst = sheet.next;
   const repLast = repFirst + REPS.length - 1;
   REPS.forEach(([rep, actual, quota], i) => {
     const cells: PlanCell[] = [rep, actual, quota];
     if (i === 0) {
       cells.push(f(`QUOTA_ATTAINMENT(${range(B, repFirst, repLast)},${range(C, repFirst, repLast)})`));
-      cells.push('← one formula in D: actual ÷ quota for every rep');
+      cells.push(say('attainment.note'));
     }
     sheet.row(cells);
   });
@@ -117,8 +122,8 @@ export function examplesPlan(): SheetPlan {
   sheet.blank();
 
   // Weighted pipeline: probabilities typed per deal, or looked up from the stage table.
-  sheet.row(['Weighted pipeline'], { bold: true });
-  const dealHeader = sheet.row(['Deal', 'Amount', 'Stage', 'Probability', 'Close date', null, 'Stage', 'Probability'], {
+  sheet.row([say('pipeline')], { bold: true });
+  const dealHeader = sheet.row([say('deal'), say('amount'), say('stage'), say('probability'), say('closeDate'), null, say('stage'), say('probability')], {
     bold: true,
   });
   const dealFirst = sheet.next;
@@ -149,29 +154,29 @@ export function examplesPlan(): SheetPlan {
   const amounts = range(B, dealFirst, dealLast);
   const probabilities = range(D, dealFirst, dealLast);
   const pipelineFirst = sheet.row([
-    'Weighted pipeline',
+    say('pipeline'),
     f(`WEIGHTED_PIPELINE(${amounts},${probabilities})`),
-    'Σ amount × probability',
+    say('pipeline.note'),
   ]);
   const stageNames = range(C, dealFirst, dealLast);
   const stageTable = `${letter(G)}${stageFirst}:${letter(H)}${stageLast}`;
   sheet.row([
-    'Weighted, by stage name',
+    say('pipeline.byStage'),
     f(`WEIGHTED_PIPELINE(${amounts},${stageNames},${stageTable})`),
-    'probability looked up in the stage table',
+    say('pipeline.byStage.note'),
   ]);
   // No argument is left empty (a,,b): every host reads the call the same way.
   const pipelineLast = sheet.row([
-    'Weighted, closing in Q1 2026',
+    say('pipeline.closing'),
     f(`WEIGHTED_PIPELINE(${amounts},${stageNames},${stageTable},${range(E, dealFirst, dealLast)},DATE(2026,1,1),DATE(2026,3,31))`),
-    'only deals closing 1 Jan to 31 Mar 2026',
+    say('pipeline.closing.note'),
   ]);
   sheet.format(B, pipelineFirst, B, pipelineLast, MONEY);
   sheet.blank();
 
   // Forecast accuracy: per-month error spills; WAPE and bias sum it up.
-  sheet.row(['Forecast accuracy'], { bold: true });
-  sheet.row(['Month', 'Actual', 'Forecast', 'Error'], { bold: true });
+  sheet.row([say('forecast.title')], { bold: true });
+  sheet.row([say('month'), say('actual'), say('forecast'), say('error')], { bold: true });
   const monthFirst = sheet.next;
   const monthLast = monthFirst + MONTHS.length - 1;
   const actuals = range(B, monthFirst, monthLast);
@@ -180,7 +185,7 @@ export function examplesPlan(): SheetPlan {
     const cells: PlanCell[] = [date(month), actual, forecast];
     if (i === 0) {
       cells.push(f(`FORECAST_ERROR(${actuals},${forecasts})`));
-      cells.push('← (actual − forecast) ÷ actual; below 0 = over-forecast');
+      cells.push(say('error.note'));
     }
     sheet.row(cells);
   });
@@ -189,20 +194,20 @@ export function examplesPlan(): SheetPlan {
   sheet.format(D, monthFirst, D, monthLast, PERCENT_1);
   sheet.blank();
   const wapeRow = sheet.row([
-    'WAPE',
+    say('wape'),
     f(`FORECAST_ERROR(${actuals},${forecasts},"wape")`),
-    'Σ |actual − forecast| ÷ Σ actual',
+    say('wape.note'),
   ]);
   const biasRow = sheet.row([
-    'Bias',
+    say('bias'),
     f(`FORECAST_ERROR(${actuals},${forecasts},"bias")`),
-    'mean of actual − forecast; below 0 = forecasts run high',
+    say('bias.note'),
   ]);
   sheet.format(B, wapeRow, B, wapeRow, PERCENT_1);
   sheet.format(B, biasRow, B, biasRow, MONEY);
 
   return {
-    name: EXAMPLES_SHEET_NAME,
+    name: words(EXAMPLES_SHEET_NAME),
     cells: sheet.rectangle(),
     formats: sheet.formats,
     columnWidths: [210, 100, 100, 100, 100, 24, 110, 90],

@@ -6,18 +6,20 @@
  * request. A request is plain JSON (it crosses google.script.run, and anyone
  * can send one from a browser console): `{ template: id, ...field values }`.
  * To add a template: declare its fields and its cross-field checks, write its
- * plan, and add it to TEMPLATES.
+ * plan (every word it writes is a catalog id read through `words`), and add it
+ * to TEMPLATES.
  */
 import { FormulaError, badValue } from '../errors';
 import { describeValue } from '../values';
 import { EXAMPLES_SHEET_NAME, examplesPlan } from './examples';
 import { type Field, type FieldProblem, type FieldValues, readFields } from './fields';
 import type { SheetPlan } from './plan';
+import type { SheetWords } from './words';
 import { COMMISSION_TEMPLATE } from './commission/template';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
-export { EXAMPLES_SHEET_NAME } from './examples';
+export { type SheetWords, numbered } from './words';
 export type { Field, FieldProblem, FieldValues } from './fields';
 
 /** What the sidebar asks a host to insert; plain JSON so it can cross google.script.run. */
@@ -32,15 +34,15 @@ export interface TemplateDefinition {
   readonly title: string;
   readonly description: string;
   readonly insertLabel: string;
-  /** The sheet name the template asks for; hosts make it unique. */
+  /** Catalog id of the sheet name the template asks for; hosts make it unique. */
   readonly sheetName: string;
   readonly fields: readonly Field[];
   /** Problems no single field shows (tiers out of order, a cap below target), once every field reads. */
   check?(values: FieldValues): FieldProblem<string>[];
   /** What the sidebar draws while the user types, for values the checks passed. */
   preview?(values: FieldValues): TemplatePreview;
-  /** The sheet for values the checks passed. */
-  plan(values: FieldValues): SheetPlan;
+  /** The sheet for values the checks passed, worded by the host's catalog. */
+  plan(values: FieldValues, words: SheetWords): SheetPlan;
 }
 
 /** A live preview: payout (y, money) against attainment (x, a fraction) for an example rep, and a few points as a table. */
@@ -59,7 +61,7 @@ const EXAMPLES: TemplateDefinition = {
   insertLabel: 'template.examples.insert',
   sheetName: EXAMPLES_SHEET_NAME,
   fields: [],
-  plan: examplesPlan,
+  plan: (_values, words) => examplesPlan(words),
 };
 
 /** Every template the sidebar offers, in the order it shows them. */
@@ -146,8 +148,8 @@ function checkPlainData(value: unknown, where: string, depth: number, budget: { 
   }
 }
 
-/** Validates an untrusted request (it may come from a browser console) and builds its plan. */
-export function planTemplate(request: unknown): SheetPlan {
+/** Validates an untrusted request (it may come from a browser console) and builds its plan in the host's words. */
+export function planTemplate(request: unknown, words: SheetWords): SheetPlan {
   const { definition, fields } = readRequest(request);
   const declared = new Set(definition.fields.map((field) => field.key));
   const extra = Object.keys(fields).find((key) => !declared.has(key));
@@ -160,7 +162,7 @@ export function planTemplate(request: unknown): SheetPlan {
   }
   const { values, problems } = checkTemplate(definition, fields);
   if (problems.length > 0) throw new TemplateProblemsError(definition.id, problems);
-  return definition.plan(values);
+  return definition.plan(values, words);
 }
 
 /**

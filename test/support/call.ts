@@ -2,6 +2,7 @@
 import { type HostArg, FormulaError, findFunction, invoke } from '../../core';
 import { planTemplate } from '../../core/templates';
 import { seen } from './results';
+import { sheetWords } from '../../ui/sheet-words';
 
 /** The result as a user sees it; a whole-call error shows as its code, like the cell would. */
 export function call(name: string, ...args: HostArg[]) {
@@ -49,7 +50,7 @@ export const column = (...values: HostArg[]) => values.map((v) => [v]) as HostAr
 /** The FormulaError planTemplate refuses a request with; fails the test when it accepts it. */
 export function templateRefusal(request: unknown): FormulaError {
   try {
-    planTemplate(request);
+    planTemplate(request, sheetWords);
   } catch (error) {
     if (error instanceof FormulaError) return error;
     throw error;

@@ -13,9 +13,10 @@ import {
   referencePayouts,
 } from '../../core/templates/commission';
 import { Workbook } from '../../playground/workbook';
+import { sheetWords } from '../../ui/sheet-words';
 
 export function insertedSheet(plan: CommissionPlan, reps: readonly RepRow[], options: CommissionSheetOptions = {}) {
-  const built = buildCommissionSheet(plan, reps, options);
+  const built = buildCommissionSheet(plan, reps, sheetWords, options);
   const workbook = new Workbook();
   const sheet = workbook.sheetId(workbook.insertPlan(built.sheet));
   const ref = (name: string) => {

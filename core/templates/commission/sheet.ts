@@ -7,6 +7,7 @@
 import { parseCell } from '../../a1';
 import { NUMBER_FORMAT_CODES } from '../../spec';
 import type { PlanCell, PlanChart, SheetPlan } from '../plan';
+import { type SheetWords, numbered, wordsUnder } from '../words';
 import { type EarnedInputs, type ParameterCells, curveShareFormula, drawFormulas, earnedFormula } from './formulas';
 import { Grid, at, span } from './grid';
 import type { CommissionPlan, PayPeriods, PlanKind, RepRow } from './model';
@@ -14,25 +15,16 @@ import { monthsPerPlanPeriod, periodLabels, periodsToDate, startsPlanPeriod } fr
 import { CHART_ATTAINMENTS, DEFAULT_EXAMPLE, type ExampleRep, exampleTarget } from './preview';
 import { assertSound } from './validate';
 
-export const COMMISSION_SHEET_NAME = 'Commission plan';
+/** Catalog id of the sheet's name; its other words are the ids under `templateSheet.commission.`. */
+export const COMMISSION_SHEET_NAME = 'templateSheet.commission.name';
 
 const MONEY = NUMBER_FORMAT_CODES.currency!;
 const PERCENT = NUMBER_FORMAT_CODES.percent!;
 const SHARE_OF_QUOTA = '0.00%';
 const SLOPE = '0.00';
 
-const KIND_TITLES: Readonly<Record<PlanKind, string>> = {
-  flat: 'Flat rate',
-  marginal: 'Tiered, marginal (each slice earns its tier’s rate)',
-  retroactive: 'Tiered, retroactive (all bookings earn the highest tier reached)',
-  curve: 'Target incentive on a pay curve',
-};
-
-const PERIOD_TITLES: Readonly<Record<PayPeriods, string>> = {
-  none: 'Each period paid on its own',
-  quarterly: 'Quarterly plan paid monthly: each month pays the quarter to date, less what it already paid',
-  annual: 'Annual plan paid monthly: each month pays the year to date, less what it already paid',
-};
+const kindTitle = (say: SheetWords, kind: PlanKind) => say(`kind.${kind}`);
+const periodsTitle = (say: SheetWords, periods: PayPeriods) => say(`periods.${periods}`);
 
 export interface CommissionSheetOptions {
   /** The sheet name asked for; hosts make it unique. */
@@ -67,32 +59,37 @@ export interface CommissionSheetCells {
   readonly chart: readonly string[];
 }
 
-/** The sheet of a sound plan for `reps`, with where its figures are. Throws PlanProblemsError otherwise. */
+/**
+ * The sheet of a sound plan for `reps`, with where its figures are, worded by
+ * the host's catalog. Throws PlanProblemsError for a plan that is not sound.
+ */
 export function buildCommissionSheet(
   plan: CommissionPlan,
   reps: readonly RepRow[],
+  words: SheetWords,
   options: CommissionSheetOptions = {},
 ): { sheet: SheetPlan; cells: CommissionSheetCells } {
   assertSound(plan, reps);
+  const say = wordsUnder(words, 'templateSheet.commission');
   const grid = new Grid();
-  grid.set(0, 0, `Commission plan: ${KIND_TITLES[plan.kind]}`);
+  grid.set(0, 0, `${words(COMMISSION_SHEET_NAME)}: ${kindTitle(say, plan.kind)}`);
   grid.boldRow(0);
-  grid.set(1, 0, 'Edit the plan’s figures below (column B and the tables): every payout recalculates.');
-  const { cells: params, next } = parameterBlock(grid, plan, 3);
-  const { cells: repCells, totals, next: afterReps, width } = repTable(grid, plan, reps, params, next, options.periodLabels);
-  const { cells: chart, chart: planChart } = payoutTable(grid, plan, params, afterReps + 1, options.example ?? DEFAULT_EXAMPLE);
+  grid.set(1, 0, say('lead'));
+  const { cells: params, next } = parameterBlock(grid, plan, say, 3);
+  const { cells: repCells, totals, next: afterReps, width } = repTable(grid, plan, reps, params, say, next, options.periodLabels);
+  const { cells: chart, chart: planChart } = payoutTable(grid, plan, params, say, afterReps + 1, options.example ?? DEFAULT_EXAMPLE);
   const widths = [190, ...Array.from({ length: Math.max(width, 6) - 1 }, () => 110)];
-  return { sheet: grid.plan(options.name ?? COMMISSION_SHEET_NAME, widths, [planChart]), cells: { reps: repCells, totals, chart } };
+  return { sheet: grid.plan(options.name ?? words(COMMISSION_SHEET_NAME), widths, [planChart]), cells: { reps: repCells, totals, chart } };
 }
 
-export function commissionSheet(plan: CommissionPlan, reps: readonly RepRow[], options: CommissionSheetOptions = {}): SheetPlan {
-  return buildCommissionSheet(plan, reps, options).sheet;
+export function commissionSheet(plan: CommissionPlan, reps: readonly RepRow[], words: SheetWords, options: CommissionSheetOptions = {}): SheetPlan {
+  return buildCommissionSheet(plan, reps, words, options).sheet;
 }
 
 /** Labels in A, values in B, tables in B–D. Returns the cells formulas refer to, and the first row after. */
-function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells: ParameterCells; next: number } {
+function parameterBlock(grid: Grid, plan: CommissionPlan, say: SheetWords, top: number): { cells: ParameterCells; next: number } {
   let row = top;
-  grid.set(row, 0, 'Plan');
+  grid.set(row, 0, say('plan'));
   grid.boldRow(row++);
   const cells: { -readonly [K in keyof ParameterCells]: ParameterCells[K] } = {};
   const value = (label: string, cell: PlanCell, format?: string, note?: string): string => {
@@ -100,22 +97,21 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
     if (format) grid.format(row, 1, row, 1, format);
     return at(row++, 1, true);
   };
-  value('Plan type', KIND_TITLES[plan.kind]);
-  value('Pay periods', PERIOD_TITLES[plan.periods ?? 'none']);
-  if (plan.kind === 'flat') cells.rate = value('Commission rate', plan.rate, PERCENT, 'of bookings');
+  value(say('planType'), kindTitle(say, plan.kind));
+  value(say('payPeriods'), periodsTitle(say, plan.periods ?? 'none'));
+  if (plan.kind === 'flat') cells.rate = value(say('rate'), plan.rate, PERCENT, say('rate.note'));
   if (plan.kind === 'curve') {
-    if (plan.targetIncentive != null) cells.targetIncentive = value('Target incentive (every rep)', plan.targetIncentive, MONEY, 'each rep is paid the curve’s share of it');
-    if (plan.cap != null) cells.cap = value('Cap', plan.cap, PERCENT, 'the most the curve pays, as a share of target incentive');
+    if (plan.targetIncentive != null) cells.targetIncentive = value(say('targetIncentive'), plan.targetIncentive, MONEY, say('targetIncentive.note'));
+    if (plan.cap != null) cells.cap = value(say('cap'), plan.cap, PERCENT, say('cap.note'));
   }
-  if (plan.gate != null) cells.gate = value('Gate (minimum attainment)', plan.gate, PERCENT, 'below it nothing is earned');
+  if (plan.gate != null) cells.gate = value(say('gate'), plan.gate, PERCENT, say('gate.note'));
   if (plan.draw) {
-    const how = plan.draw.recoverable ? 'recoverable: later earnings above the draw repay what it advanced' : 'non-recoverable: a floor, never repaid';
-    cells.draw = value('Draw per pay period', plan.draw.amount, MONEY, how);
+    cells.draw = value(say('draw'), plan.draw.amount, MONEY, say(plan.draw.recoverable ? 'draw.recoverable' : 'draw.nonRecoverable'));
   }
   row++;
   if (plan.kind === 'marginal' || plan.kind === 'retroactive') {
     const marginal = plan.kind === 'marginal';
-    grid.line(row, 0, ['Tier', 'From attainment', 'Rate', ...(marginal ? ['Commission below it (share of quota)'] : [])]);
+    grid.line(row, 0, [say('tier'), say('tier.from'), say('tier.rate'), ...(marginal ? [say('tier.start')] : [])]);
     grid.boldRow(row++);
     const first = row;
     const last = first + plan.tiers.length - 1;
@@ -123,7 +119,7 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
       const r = first + k;
       // The commission below a tier: the one below the tier before, plus that tier's slice at its rate.
       const start: PlanCell = k === 0 ? 0 : { formula: `${at(r - 1, 3)}+(${at(r, 1)}-${at(r - 1, 1)})*${at(r - 1, 2)}` };
-      grid.line(r, 0, [`Tier ${k + 1}`, tier.from, tier.rate, ...(marginal ? [start] : [])]);
+      grid.line(r, 0, [numbered(say, 'tier', k + 1), tier.from, tier.rate, ...(marginal ? [start] : [])]);
     });
     grid.format(first, 1, last, 2, PERCENT);
     if (marginal) grid.format(first, 3, last, 3, SHARE_OF_QUOTA);
@@ -131,7 +127,7 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
     row = last + 2;
   }
   if (plan.kind === 'curve') {
-    grid.line(row, 0, ['Point', 'Attainment', 'Payout (share of target incentive)', 'Slope beyond the point']);
+    grid.line(row, 0, [say('point'), say('point.attainment'), say('point.payout'), say('point.slope')]);
     grid.boldRow(row++);
     const first = row;
     const last = first + plan.curve.length - 1;
@@ -139,7 +135,7 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
       const r = first + k;
       // Payout per unit of attainment up to the next point; beyond the last point the last slope goes on (the accelerator).
       const slope = k < plan.curve.length - 1 ? `(${at(r + 1, 2)}-${at(r, 2)})/(${at(r + 1, 1)}-${at(r, 1)})` : at(r - 1, 3);
-      grid.line(r, 0, [k === 0 ? 'Threshold' : `Point ${k + 1}`, point.attainment, point.payout, { formula: slope }]);
+      grid.line(r, 0, [k === 0 ? say('point.threshold') : numbered(say, 'point', k + 1), point.attainment, point.payout, { formula: slope }]);
     });
     grid.format(first, 1, last, 2, PERCENT);
     grid.format(first, 3, last, 3, SLOPE);
@@ -150,18 +146,19 @@ function parameterBlock(grid: Grid, plan: CommissionPlan, top: number): { cells:
 }
 
 /** One pay period's columns, left to right, and their headers. */
-function groupColumns(plan: CommissionPlan): { key: keyof PeriodCells; header: string; format: string }[] {
+function groupColumns(plan: CommissionPlan, say: SheetWords): { key: keyof PeriodCells; header: string; format: string }[] {
   const periodic = monthsPerPlanPeriod(plan) > 1;
-  const earned = plan.kind === 'curve' ? 'Incentive' : 'Commission';
+  const toDate = periodic ? '.toDate' : '';
+  const earned = plan.kind === 'curve' ? 'incentive' : 'commission';
   const columns: { key: keyof PeriodCells; header: string; format: string }[] = [
-    { key: 'bookings', header: 'Bookings', format: MONEY },
-    { key: 'attainment', header: periodic ? 'Attainment to date' : 'Attainment', format: PERCENT },
+    { key: 'bookings', header: say('bookings'), format: MONEY },
+    { key: 'attainment', header: say(`attainment${toDate}`), format: PERCENT },
   ];
-  if (plan.kind === 'curve') columns.push({ key: 'payoutShare', header: periodic ? 'Payout share to date' : 'Payout share', format: PERCENT });
-  if (periodic) columns.push({ key: 'earnedToDate', header: `${earned} to date`, format: MONEY });
-  columns.push({ key: 'earned', header: periodic ? `${earned} this month` : earned, format: MONEY });
-  if (plan.draw) columns.push({ key: 'drawPaid', header: 'Paid (draw applied)', format: MONEY });
-  if (plan.draw?.recoverable) columns.push({ key: 'balance', header: 'Draw balance owed', format: MONEY });
+  if (plan.kind === 'curve') columns.push({ key: 'payoutShare', header: say(`payoutShare${toDate}`), format: PERCENT });
+  if (periodic) columns.push({ key: 'earnedToDate', header: say(`${earned}.toDate`), format: MONEY });
+  columns.push({ key: 'earned', header: say(periodic ? `${earned}.thisMonth` : earned), format: MONEY });
+  if (plan.draw) columns.push({ key: 'drawPaid', header: say('drawPaid'), format: MONEY });
+  if (plan.draw?.recoverable) columns.push({ key: 'balance', header: say('drawBalance'), format: MONEY });
   return columns;
 }
 
@@ -170,26 +167,27 @@ function repTable(
   plan: CommissionPlan,
   reps: readonly RepRow[],
   params: ParameterCells,
+  say: SheetWords,
   top: number,
   labels?: readonly string[],
 ): { cells: CommissionSheetCells['reps']; totals: CommissionSheetCells['totals']; next: number; width: number } {
   const count = reps[0].bookings.length;
-  const columns = groupColumns(plan);
+  const columns = groupColumns(plan, say);
   const ownTarget = plan.kind === 'curve';
   const firstGroupCol = ownTarget ? 3 : 2;
   const groupCol = (m: number, key: keyof PeriodCells) => firstGroupCol + m * columns.length + columns.findIndex((c) => c.key === key);
   const totalCol = count > 1 ? firstGroupCol + count * columns.length : undefined;
   let row = top;
-  grid.set(row, 0, 'Reps');
+  grid.set(row, 0, say('reps'));
   grid.boldRow(row++);
   if (count > 1) {
-    const titles = labels && labels.length === count ? labels : periodLabels(plan, count);
+    const titles = labels && labels.length === count ? labels : periodLabels(plan, count, say);
     titles.forEach((title, m) => grid.set(row, groupCol(m, 'bookings'), title));
     grid.boldRow(row++);
   }
-  const header: PlanCell[] = ['Rep', 'Quota', ...(ownTarget ? ['Target incentive'] : [])];
+  const header: PlanCell[] = [say('rep'), say('quota'), ...(ownTarget ? [say('repTargetIncentive')] : [])];
   for (let m = 0; m < count; m++) header.push(...columns.map((c) => c.header));
-  if (totalCol !== undefined) header.push('Total paid');
+  if (totalCol !== undefined) header.push(say('totalPaid'));
   grid.line(row, 0, header);
   grid.boldRow(row++);
   const first = row;
@@ -228,7 +226,7 @@ function repTable(
   });
   // Totals: money adds up across reps; attainment and payout shares do not.
   const totals = last + 1;
-  grid.set(totals, 0, 'Total');
+  grid.set(totals, 0, say('total'));
   grid.boldRow(totals);
   const sum = (col: number) => grid.formula(totals, col, `SUM(${span(first, col, last)})`);
   sum(1);
@@ -259,23 +257,30 @@ function repTable(
 }
 
 /** What one plan period pays the example rep from 0% to 200% attainment, by the same formulas, and the chart over it. */
-function payoutTable(grid: Grid, plan: CommissionPlan, params: ParameterCells, top: number, example: ExampleRep): { cells: string[]; chart: PlanChart } {
+function payoutTable(
+  grid: Grid,
+  plan: CommissionPlan,
+  params: ParameterCells,
+  say: SheetWords,
+  top: number,
+  example: ExampleRep,
+): { cells: string[]; chart: PlanChart } {
   let row = top;
-  grid.set(row, 0, 'Payout by attainment: one plan period, for an example rep');
+  grid.set(row, 0, say('payoutTable'));
   grid.boldRow(row++);
-  grid.line(row, 0, ['Example quota', example.quota]);
+  grid.line(row, 0, [say('exampleQuota'), example.quota]);
   grid.format(row, 1, row, 1, MONEY);
   const quota = at(row++, 1, true);
   let target: string | undefined;
   if (plan.kind === 'curve') {
     target = params.targetIncentive;
     if (!target) {
-      grid.line(row, 0, ['Example target incentive', exampleTarget(plan, example)]);
+      grid.line(row, 0, [say('exampleTargetIncentive'), exampleTarget(plan, example)]);
       grid.format(row, 1, row, 1, MONEY);
       target = at(row++, 1, true);
     }
   }
-  grid.line(row, 0, ['Attainment', 'Payout']);
+  grid.line(row, 0, [say('attainment'), say('payout')]);
   grid.boldRow(row);
   const header = row++;
   const first = row;
@@ -293,12 +298,12 @@ function payoutTable(grid: Grid, plan: CommissionPlan, params: ParameterCells, t
     cells,
     chart: {
       kind: 'line',
-      title: 'Payout by attainment',
+      title: say('chart.title'),
       categories: span(first, 0, last),
-      series: [{ name: 'Payout', values: span(first, 1, last) }],
+      series: [{ name: say('payout'), values: span(first, 1, last) }],
       anchor: at(header, 3),
-      xTitle: 'Attainment',
-      yTitle: 'Payout',
+      xTitle: say('attainment'),
+      yTitle: say('payout'),
     },
   };
 }

@@ -56,5 +56,5 @@ export const COMMISSION_TEMPLATE: TemplateDefinition = {
       example: example.quota,
     };
   },
-  plan: (values) => commissionSheet(planOf(values), repsOf(values)),
+  plan: (values, words) => commissionSheet(planOf(values), repsOf(values), words),
 };
