@@ -19,7 +19,7 @@ import { COMMISSION_TEMPLATE } from './commission/template';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
-export { type SheetWords, numbered } from './words';
+export type { SheetWords } from './words';
 export type { Field, FieldProblem, FieldValues } from './fields';
 
 /** What the sidebar asks a host to insert; plain JSON so it can cross google.script.run. */
