@@ -4,7 +4,7 @@
  * which column holds what. The rows land in the form's values; the template's
  * checks then say what is wrong with them, row by row.
  */
-import type { RowColumn, RowsField } from '../core/templates/fields';
+import { type RowColumn, type RowsField, isShown } from '../core/templates/fields';
 import { type ColumnPicks, type SourceTable, guessPicks, readSourceTable, rowsFromTable } from '../core/templates/source-table';
 import { columnName } from '../core/a1';
 import { text } from '../ui/messages';
@@ -29,7 +29,7 @@ export function rowsSource(
 ): HTMLElement {
   const state = states.get(target) ?? { from: 'examples' };
   states.set(target, state);
-  const shownColumns = () => field.columns.filter((column) => !column.shownWhen || column.shownWhen.is.includes(target[column.shownWhen.key] as string));
+  const shownColumns = () => field.columns.filter((column) => isShown(column, target));
   const wrapper = el('div', { className: 'so-rows-source' });
   const name = uniqueId('so-source');
 

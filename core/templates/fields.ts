@@ -15,6 +15,12 @@ export type PercentLimit = 'rate' | 'share';
 /** The highest share: nobody's plan reaches 1000%, so such a value is a percentage typed as a number (60 for 60%). */
 export const MOST_SHARE = 10;
 
+/** Shown (and read) only while another field, declared before it, holds one of these values. */
+export interface ShownWhen {
+  readonly key: string;
+  readonly is: readonly string[];
+}
+
 interface FieldBase {
   /** The request's key (and the plan's property) this field fills. */
   readonly key: string;
@@ -22,8 +28,7 @@ interface FieldBase {
   readonly label: string;
   /** Catalog id of a line of help under the field. */
   readonly help?: string;
-  /** Shown (and read) only while another field, declared before it, holds one of these values. */
-  readonly shownWhen?: { readonly key: string; readonly is: readonly string[] };
+  readonly shownWhen?: ShownWhen;
 }
 
 /** One of a few values; each option's label is the catalog id `${label}.${option}`. */
@@ -89,7 +94,7 @@ export interface RowColumn {
   /** An amount that must be above 0 (a quota: attainment divides by it). */
   readonly positive?: boolean;
   /** Shown (and read) only while the form's field `key` holds one of these values. */
-  readonly shownWhen?: { readonly key: string; readonly is: readonly string[] };
+  readonly shownWhen?: ShownWhen;
 }
 
 /**
@@ -155,8 +160,8 @@ function defaultOf(field: Field): unknown {
   }
 }
 
-/** Whether `field` shows, given the values read so far. */
-export function isShown(field: Field, values: FieldValues): boolean {
+/** Whether a field (or a rows field's column) shows, given the values read so far. */
+export function isShown(field: { readonly shownWhen?: ShownWhen }, values: FieldValues): boolean {
   const when = field.shownWhen;
   return !when || when.is.includes(values[when.key] as string);
 }
@@ -229,7 +234,7 @@ function readRows(field: RowsField, value: unknown, where: string, problems: Fie
   if (!Array.isArray(value)) return problem('missing');
   if (value.length === 0) return problem('too-few');
   if (value.length > field.maxRows) return problem('too-many');
-  const columns = field.columns.filter((column) => !column.shownWhen || column.shownWhen.is.includes(form[column.shownWhen.key] as string));
+  const columns = field.columns.filter((column) => isShown(column, form));
   const firstList = (column: RowColumn) => ((value[0] ?? {}) as FieldValues)[column.key] as readonly unknown[] | undefined;
   return value.map((row: unknown, k) => {
     const cells = (typeof row === 'object' && row !== null ? row : {}) as FieldValues;
