@@ -14,19 +14,13 @@ import {
   defaultValues,
   isShown,
 } from '../core/templates/fields';
-import { currentLocale, isMessageId, text } from '../ui/messages';
+import { currentLocale, declaredText, text } from '../ui/messages';
 import { amountText, parseLocalNumber, percentText } from '../ui/number-input';
 import { el, uniqueId } from './dom';
 import type { Host } from './host';
 import { rowsSource } from './rows-source';
 
 type Values = Record<string, unknown>;
-
-/** A message a declaration names by id; a declaration naming a message the catalog lacks is a bug the tests catch. */
-function declared(id: string, values?: Record<string, string | number>): string {
-  if (!isMessageId(id)) throw new Error(`the UI catalog has no message ${id}`);
-  return text(id, values);
-}
 
 export interface FieldForm {
   /** What the form holds now, as typed (text that is not a number kept as text): check it with checkTemplate. */
@@ -92,14 +86,14 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
 
   function control(field: Field, target: Values, path: string): HTMLElement {
     const id = uniqueId('so-field');
-    const label = declared(field.label);
+    const label = declaredText(field.label);
     const wrapper = el('div', { className: `so-field so-field-${field.kind}`, attrs: { 'data-path': path } });
-    const help = field.help ? el('p', { className: 'so-field-help', text: declared(field.help) }) : null;
+    const help = field.help ? el('p', { className: 'so-field-help', text: declaredText(field.help) }) : null;
     switch (field.kind) {
       case 'choice': {
         const select = el('select', { className: 'so-input', attrs: { id, 'data-field': path } });
         for (const option of field.options) {
-          const item = el('option', { text: declared(`${field.label}.${option}`), attrs: { value: option } });
+          const item = el('option', { text: declaredText(`${field.label}.${option}`), attrs: { value: option } });
           item.selected = target[field.key] === option;
           select.append(item);
         }
@@ -147,7 +141,7 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
         wrapper.append(el('p', { className: 'so-field-label', text: label, attrs: { id } }), pairsTable(field, target, path, id));
         break;
       case 'rows':
-        wrapper.append(el('p', { className: 'so-field-label', text: label }), rowsSource(field, target, host, declared, changed));
+        wrapper.append(el('p', { className: 'so-field-label', text: label }), rowsSource(field, target, host, changed));
         break;
       default:
         field satisfies never;
@@ -164,13 +158,13 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
     const isPercent = (limit: PercentLimit) => limit === 'rate' || limit === 'share';
     const table = el('table', { className: 'so-pairs', attrs: { 'aria-labelledby': labelId } });
     table.append(
-      el('thead', {}, [el('tr', {}, [el('th', { text: declared(first.label) }), el('th', { text: declared(second.label) }), el('th')])]),
+      el('thead', {}, [el('tr', {}, [el('th', { text: declaredText(first.label) }), el('th', { text: declaredText(second.label) }), el('th')])]),
     );
     const body = el('tbody');
     rows.forEach((row, k) => {
       const cells = field.columns.map((column) =>
         el('td', {}, [
-          numberInput(`${path}[${k}].${column.key}`, row[column.key], isPercent(column.limit), text('sidebar.form.cell', { column: declared(column.label), row: k + 1 }), (value) => {
+          numberInput(`${path}[${k}].${column.key}`, row[column.key], isPercent(column.limit), text('sidebar.form.cell', { column: declaredText(column.label), row: k + 1 }), (value) => {
             row[column.key] = value;
           }),
         ]),
@@ -213,7 +207,7 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
         container.querySelector(`[data-field="${CSS.escape(problem.field)}"]`)?.setAttribute('aria-invalid', 'true');
         const owner = ownerSlot(problem.field);
         if (!owner) continue;
-        const message = declared(`template.problem.${problem.code}`);
+        const message = declaredText(`template.problem.${problem.code}`);
         const row = /\[(\d+)\]/.exec(problem.field.slice(owner.path.length));
         owner.slot.append(el('span', { text: row ? text('sidebar.form.inRow', { row: Number(row[1]) + 1, message }) : message }));
       }

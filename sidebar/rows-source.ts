@@ -7,7 +7,7 @@
 import { type RowColumn, type RowsField, isShown } from '../core/templates/fields';
 import { type ColumnPicks, type SourceTable, guessPicks, readSourceTable, rowsFromTable } from '../core/templates/source-table';
 import { columnName } from '../core/a1';
-import { text } from '../ui/messages';
+import { declaredText, text } from '../ui/messages';
 import { el, errorMessage, uniqueId } from './dom';
 import type { Host } from './host';
 
@@ -24,7 +24,6 @@ export function rowsSource(
   field: RowsField,
   target: Record<string, unknown>,
   host: Host | undefined,
-  declared: (id: string, values?: Record<string, string | number>) => string,
   changed: () => void,
 ): HTMLElement {
   const state = states.get(target) ?? { from: 'examples' };
@@ -88,7 +87,7 @@ export function rowsSource(
 
   const picker = (table: SourceTable, picks: ColumnPicks, column: RowColumn) => {
     const id = uniqueId('so-pick');
-    const label = el('label', { className: 'so-field-label', text: declared(column.label), attrs: { for: id } });
+    const label = el('label', { className: 'so-field-label', text: declaredText(column.label), attrs: { for: id } });
     const pick = picks[column.key];
     if (column.kind === 'money-list') {
       // One checkbox per table column: the periods, in the order the table has them.
@@ -104,7 +103,7 @@ export function rowsSource(
         });
         return el('label', { className: 'so-check so-pick-period' }, [box, header(table, c)]);
       });
-      return el('fieldset', { className: 'so-field so-periods' }, [el('legend', { className: 'so-field-label', text: declared(column.label) }), ...boxes]);
+      return el('fieldset', { className: 'so-field so-periods' }, [el('legend', { className: 'so-field-label', text: declaredText(column.label) }), ...boxes]);
     }
     const select = el('select', { className: 'so-input', attrs: { id, 'data-field': `${field.key}.pick.${column.key}` } });
     table.headers.forEach((_, c) => {

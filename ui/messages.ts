@@ -39,6 +39,16 @@ export function isMessageId(id: string): id is MessageId {
   return Object.prototype.hasOwnProperty.call(EN, id);
 }
 
+/**
+ * A message a declaration names by a plain id (a template's fields and title,
+ * the words it writes into its sheet). An id the catalog lacks is a bug in the
+ * declaration, so it throws, saying what used it (`usedFor`).
+ */
+export function declaredText(id: string, values?: Record<string, string | number>, usedFor = 'a template declares'): string {
+  if (!isMessageId(id)) throw new Error(`The UI catalog has no message ${id}, which ${usedFor}`);
+  return text(id, values);
+}
+
 /** The message `id`, with `values` filled in. */
 export function text(id: MessageId, values?: Record<string, string | number | Date>): string {
   let format = formats.get(id);

@@ -4,25 +4,19 @@
  * its field) and an Insert button that asks the host for a new sheet.
  */
 import { TEMPLATES, type TemplateDefinition, checkTemplate } from '../../core/templates';
-import { isMessageId, text } from '../../ui/messages';
+import { declaredText, text } from '../../ui/messages';
 import { el, errorMessage, uniqueId } from '../dom';
 import { renderFieldForm } from '../field-form';
 import { templatePreview } from '../template-preview';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
 
-/** A template's own words, named by catalog id in its definition. */
-function words(id: string): string {
-  if (!isMessageId(id)) throw new Error(`the UI catalog has no message ${id}`);
-  return text(id);
-}
-
 function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   const titleId = uniqueId('so-template');
   const card = el('section', { className: 'so-card', attrs: { 'aria-labelledby': titleId, 'data-template': definition.id } });
   card.append(
-    el('h2', { className: 'so-card-title', text: words(definition.title), attrs: { id: titleId } }),
-    el('p', { className: 'so-card-text', text: words(definition.description) }),
+    el('h2', { className: 'so-card-title', text: declaredText(definition.title), attrs: { id: titleId } }),
+    el('p', { className: 'so-card-text', text: declaredText(definition.description) }),
   );
   const formArea = el('div', { className: 'so-form' });
   if (definition.fields.length > 0) card.append(formArea);
@@ -40,7 +34,7 @@ function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
 
   const button = el('button', {
     className: 'so-button so-button-primary',
-    text: words(definition.insertLabel),
+    text: declaredText(definition.insertLabel),
     attrs: { type: 'button' },
   });
   const status = el('p', { className: 'so-status', attrs: { role: 'status', 'aria-live': 'polite' } });
