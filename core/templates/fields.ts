@@ -8,6 +8,7 @@
  * sidebar shows them in the user's language. Percentages are fractions (0.8 is
  * 80%), as everywhere in the product.
  */
+import { FormulaError } from '../errors';
 
 /** How high a percentage may go: a rate up to 100%, a share of quota or target (a tier bound, a cap) up to 1000%. */
 export type PercentLimit = 'rate' | 'share';
@@ -141,6 +142,26 @@ export interface FieldProblem<Code extends string = FieldProblemCode> {
 }
 
 export type FieldValues = Readonly<Record<string, unknown>>;
+
+/** How many problems a refusal's message lists; the error carries them all. */
+const PROBLEMS_LISTED = 5;
+
+/**
+ * Values refused for their problems, each naming its field and code ("tiers[1].from
+ * (not-ascending)"); hosts show it like any formula error, and the sidebar words
+ * each code from the catalog before a request is ever sent.
+ */
+export class FieldProblemsError<Code extends string = string> extends FormulaError {
+  constructor(
+    /** What was refused: "the commission plan", "the examples template". */
+    what: string,
+    readonly problems: readonly FieldProblem<Code>[],
+  ) {
+    const listed = problems.slice(0, PROBLEMS_LISTED).map((p) => `${p.field} (${p.code})`).join(', ');
+    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+    super('#VALUE!', `${what} has ${count}: ${listed}${problems.length > PROBLEMS_LISTED ? ', …' : ''}`);
+  }
+}
 
 /** The values a form starts with: every field's default, groups switched on or off (null). */
 export function defaultValues(fields: readonly Field[]): FieldValues {

@@ -9,10 +9,10 @@
  * plan (every word it writes is a catalog id read through `words`), and add it
  * to TEMPLATES.
  */
-import { FormulaError, badValue } from '../errors';
+import { badValue } from '../errors';
 import { describeValue } from '../values';
 import { EXAMPLES_SHEET_NAME, examplesPlan } from './examples';
-import { type Field, type FieldProblem, type FieldValues, readFields } from './fields';
+import { type Field, type FieldProblem, FieldProblemsError, type FieldValues, readFields } from './fields';
 import type { SheetPlan } from './plan';
 import type { SheetWords } from './words';
 import { COMMISSION_TEMPLATE } from './commission/template';
@@ -66,17 +66,6 @@ const EXAMPLES: TemplateDefinition = {
 
 /** Every template the sidebar offers, in the order it shows them. */
 export const TEMPLATES: readonly TemplateDefinition[] = [COMMISSION_TEMPLATE, EXAMPLES];
-
-/** A request refused for its fields: each problem names its field, and the sidebar words each code. */
-export class TemplateProblemsError extends FormulaError {
-  constructor(
-    template: string,
-    readonly problems: readonly FieldProblem<string>[],
-  ) {
-    const listed = problems.slice(0, 5).map((p) => `${p.field} (${p.code})`).join(', ');
-    super('#VALUE!', `the ${template} template cannot be inserted: ${listed}${problems.length > 5 ? ', …' : ''}`);
-  }
-}
 
 /**
  * Every problem with a template's values, as the sidebar shows them while the
@@ -161,7 +150,7 @@ export function planTemplate(request: unknown, words: SheetWords): SheetPlan {
     );
   }
   const { values, problems } = checkTemplate(definition, fields);
-  if (problems.length > 0) throw new TemplateProblemsError(definition.id, problems);
+  if (problems.length > 0) throw new FieldProblemsError(`the ${definition.id} template`, problems);
   return definition.plan(values, words);
 }
 

@@ -6,8 +6,7 @@
  * a cap above target). A plan without problems computes: the catalog
  * functions accept every figure in it.
  */
-import { FormulaError } from '../../errors';
-import { FIELD_PROBLEM_CODES, type FieldProblem, readFields } from '../fields';
+import { FIELD_PROBLEM_CODES, type FieldProblem, FieldProblemsError, readFields } from '../fields';
 import { KIND_FIELD, PLAN_FIELDS, REPS_FIELD } from './fields';
 import { type CommissionPlan, type CurvePoint, type RepRow, type Tier, PLAN_LIMITS } from './model';
 
@@ -27,10 +26,10 @@ export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
 
 export type PlanProblem = FieldProblem<PlanProblemCode>;
 
-/** A plan (or its reps) refused with its problems; hosts show it like any formula error. */
-export class PlanProblemsError extends FormulaError {
-  constructor(readonly problems: readonly PlanProblem[]) {
-    super('#VALUE!', `the commission plan has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.field} (${p.code})`).join(', ')}`);
+/** A plan (or its reps) refused with its problems, when the payouts, preview or sheet are asked for directly. */
+export class PlanProblemsError extends FieldProblemsError<PlanProblemCode> {
+  constructor(problems: readonly PlanProblem[]) {
+    super('the commission plan', problems);
   }
 }
 
