@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type PlaygroundSession, openPlayground } from './support/playground-browser';
+import { type PlaygroundSession, openPlayground, gridCell, typeIntoCell } from './support/playground-browser';
 
 const RESULTS = path.join(__dirname, '..', 'test-results');
 let session: PlaygroundSession;
@@ -30,14 +30,10 @@ const card = () => page.locator('[data-template="commission"]');
 const field = (name: string) => card().locator(`[data-field="${name}"]`);
 const previewRows = () => card().locator('.so-preview-table tbody tr').allTextContents();
 const tabs = () => page.locator('.pg-tab').allTextContents();
-const cell = (ref: string) => page.locator(`table.pg-grid td[data-ref="${ref}"]`);
+const cell = (ref: string) => gridCell(page, ref);
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-async function typeInto(ref: string, input: string): Promise<void> {
-  await cell(ref).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press('Enter');
-}
+const typeInto = (ref: string, input: string) => typeIntoCell(page, ref, input);
 
 describe('a commission plan from the sidebar', () => {
   it('previews what a tiered plan pays, and the preview follows a rate as it is typed', async () => {

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type PlaygroundSession, openPlayground } from './support/playground-browser';
+import { type PlaygroundSession, openPlayground, gridCell, typeIntoCell } from './support/playground-browser';
 
 jest.setTimeout(60_000);
 
@@ -28,15 +28,11 @@ afterAll(async () => {
 });
 
 const DEMO_TABS = ['Summary', 'Deals', 'Settings', 'Salesforce export', 'HubSpot export'];
-const cell = (ref: string) => page.locator(`table.pg-grid td[data-ref="${ref}"]`);
+const cell = (ref: string) => gridCell(page, ref);
 const texts = (refs: string[]) => Promise.all(refs.map((ref) => cell(ref).textContent()));
 const activeSheet = () => page.locator('.pg-tab[aria-selected="true"]').textContent();
 
-async function typeInto(ref: string, input: string): Promise<void> {
-  await cell(ref).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press('Enter');
-}
+const typeInto = (ref: string, input: string) => typeIntoCell(page, ref, input);
 
 async function showSheet(name: string): Promise<void> {
   await page.locator(`.pg-tab[data-sheet="${name}"]`).click();

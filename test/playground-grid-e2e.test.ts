@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type PlaygroundSession, type TestBrowser, openBrowser, openPlayground } from './support/playground-browser';
+import { type PlaygroundSession, type TestBrowser, openBrowser, openPlayground, gridCell, typeIntoCell } from './support/playground-browser';
 
 jest.setTimeout(90_000);
 
@@ -42,7 +42,7 @@ beforeEach(async () => {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
 });
 
-const cell = (ref: string) => page.locator(`table.pg-grid td[data-ref="${ref}"]`);
+const cell = (ref: string) => gridCell(page, ref);
 const texts = (refs: string[]) => Promise.all(refs.map((ref) => cell(ref).textContent()));
 const bar = () => page.locator('.pg-formula-input').inputValue();
 const nameBox = () => page.locator('.pg-namebox').inputValue();
@@ -51,11 +51,7 @@ const activeSheet = () => page.locator('.pg-tab[aria-selected="true"]').textCont
 const editor = () => page.locator('input.pg-cell-editor');
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-async function typeInto(ref: string, input: string): Promise<void> {
-  await cell(ref).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press('Enter');
-}
+const typeInto = (ref: string, input: string) => typeIntoCell(page, ref, input);
 
 /** A new empty sheet from the + button, shown. */
 async function newSheet(): Promise<string> {

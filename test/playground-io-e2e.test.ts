@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { type PlaygroundSession, openPlayground } from './support/playground-browser';
+import { type PlaygroundSession, openPlayground, gridCell, typeIntoCell } from './support/playground-browser';
 import { demoWorkbook } from '../playground/io/session';
 import { salesforceCsv } from '../bench/io';
 
@@ -58,7 +58,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cell = (ref: string) => page.locator(`table.pg-grid td[data-ref="${ref}"]`);
+const cell = (ref: string) => gridCell(page, ref);
 const texts = (refs: string[]) => Promise.all(refs.map((ref) => cell(ref).textContent()));
 const tabs = () => page.locator('.pg-tab').allTextContents();
 const activeSheet = () => page.locator('.pg-tab[aria-selected="true"]').textContent();
@@ -83,11 +83,7 @@ async function saved(): Promise<void> {
   await page.waitForSelector('body[data-saved="true"]', { timeout: 10_000 });
 }
 
-async function typeInto(ref: string, input: string): Promise<void> {
-  await cell(ref).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press('Enter');
-}
+const typeInto = (ref: string, input: string) => typeIntoCell(page, ref, input);
 
 describe('files in and out of the playground', () => {
   it('offers the workbook menu: Open…, Download .xlsx, New workbook, Restore demo data', async () => {

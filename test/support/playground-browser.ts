@@ -112,3 +112,15 @@ export async function openPlayground(viewport?: { width: number; height: number 
     },
   };
 }
+
+/** A cell of the grid on the sheet shown, by its A1 name. */
+export function gridCell(page: Page, ref: string) {
+  return page.locator(`table.pg-grid td[data-ref="${ref}"]`);
+}
+
+/** Types into a cell as a user does: a click on it, the keys, Enter. */
+export async function typeIntoCell(page: Page, ref: string, input: string): Promise<void> {
+  await gridCell(page, ref).click();
+  await page.keyboard.type(input);
+  await page.keyboard.press('Enter');
+}
