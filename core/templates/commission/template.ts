@@ -9,7 +9,7 @@ import { PLAN_FIELDS, REPS_FIELD } from './fields';
 import { type CommissionPlan, MONTHS_PER_PLAN_PERIOD, type RepRow } from './model';
 import { previewCurve } from './preview';
 import { COMMISSION_SHEET_NAME, commissionSheet } from './sheet';
-import { validatePlan, validateReps } from './validate';
+import { planRules, repRules } from './validate';
 
 const EXAMPLE_NAMES = ['Ana Ortiz', 'Ben Okafor', 'Chen Wei', 'Dana Kowalska', 'Eli Tanaka', 'Farah Müller'];
 
@@ -42,10 +42,11 @@ export const COMMISSION_TEMPLATE: TemplateDefinition = {
   insertLabel: 'template.commission.insert',
   sheetName: COMMISSION_SHEET_NAME,
   fields: [...PLAN_FIELDS, REPS_FIELD],
+  // checkTemplate has read every field against the declaration: only the rules across fields are left.
   check(values) {
     const plan = planOf(values);
-    const problems = validatePlan(plan);
-    return problems.length > 0 || values.reps === null ? problems : validateReps(plan, values.reps as RepRow[]);
+    const problems = planRules(plan);
+    return problems.length > 0 || values.reps === null ? problems : repRules(plan, values.reps as RepRow[]);
   },
   preview(values): TemplatePreview {
     const { chart, table, example } = previewCurve(planOf(values));

@@ -55,8 +55,11 @@ function curveProblems(curve: readonly CurvePoint[]): PlanProblem[] {
 /** Every problem with the plan, in the order the form shows its fields; [] when it is sound. */
 export function validatePlan(plan: CommissionPlan): PlanProblem[] {
   const { values, problems } = readFields(PLAN_FIELDS, (plan ?? {}) as unknown as Readonly<Record<string, unknown>>);
-  if (problems.length > 0) return problems;
-  const read = values as unknown as CommissionPlan;
+  return problems.length > 0 ? problems : planRules(values as unknown as CommissionPlan);
+}
+
+/** The rules across a plan's fields, once every field reads: tiers and curve points in order, a cap above target, a gate a rep can reach. */
+export function planRules(read: CommissionPlan): PlanProblem[] {
   const rules: PlanProblem[] = [];
   if (read.kind === 'marginal' || read.kind === 'retroactive') rules.push(...tierProblems(read.tiers, read.kind === 'retroactive'));
   if (read.kind === 'curve') {
@@ -72,14 +75,18 @@ export function validateReps(plan: CommissionPlan, reps: readonly RepRow[]): Pla
   if (!Array.isArray(reps) || reps.length === 0) return [{ field: 'reps', code: 'too-few' }];
   // The rows' columns follow the plan's kind: a curve plan's reps may carry their own target incentive.
   const { problems } = readFields([KIND_FIELD, REPS_FIELD], { kind: plan?.kind, reps });
-  if (plan?.kind === 'curve' && (plan.targetIncentive === null || plan.targetIncentive === undefined)) {
-    // Without one figure for everyone, each rep's own target incentive is required.
-    reps.forEach((row, i) => {
-      const own = row?.targetIncentive;
-      if (typeof own !== 'number' || !Number.isFinite(own) || own < 0) problems.push({ field: `reps[${i}].targetIncentive`, code: 'missing' });
-    });
-  }
-  return problems as PlanProblem[];
+  return [...(problems as PlanProblem[]), ...repRules(plan, reps)];
+}
+
+/** The rule across the plan and its reps: without one target incentive for everyone, a curve plan needs each rep's own. */
+export function repRules(plan: CommissionPlan, reps: readonly RepRow[]): PlanProblem[] {
+  if (plan?.kind !== 'curve' || (plan.targetIncentive !== null && plan.targetIncentive !== undefined)) return [];
+  const problems: PlanProblem[] = [];
+  reps.forEach((row, i) => {
+    const own = row?.targetIncentive;
+    if (typeof own !== 'number' || !Number.isFinite(own) || own < 0) problems.push({ field: `reps[${i}].targetIncentive`, code: 'missing' });
+  });
+  return problems;
 }
 
 /** Throws the plan's and reps' problems, if any, as one error. */
