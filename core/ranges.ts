@@ -328,7 +328,8 @@ export abstract class LimitedNumberRange extends NumberRange {
 
   /** The fast path: row `index` holds a plain finite number within the limit. */
   override isGoodAt(index: number): boolean {
-    return super.isGoodAt(index) && this.keeps(this.hostCell(index) as number);
+    const cell = this.hostCell(index);
+    return typeof cell === 'number' && cell - cell === 0 && this.keeps(cell); // no super call: V8 would not inline it
   }
 
   /** The value for row `index`, or NaN when it is blank, unreadable or outside the limit. */

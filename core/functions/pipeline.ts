@@ -78,7 +78,7 @@ export const WEIGHTED_PIPELINE = defineFunction({
       const amount = amounts.at(i);
       const closeDate = closeDates ? closeDates.at(i) : 0;
       const cell = probabilities.at(i);
-      if (!rows.counts(i, amount + closeDate, cell !== null)) continue;
+      if (!rows.countsWith(i, amount + closeDate, cell !== null)) continue;
       const probability = probabilityOf(cell, probabilities, stages, i);
       if (inPeriod && !inPeriod(closeDate)) continue;
       total += amount * probability;

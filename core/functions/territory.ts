@@ -63,7 +63,7 @@ function territoryTotals(assignments: ValueRange, weights: NumberRange): Territo
   for (let i = 0; i < rows.size; i++) {
     const cell = assignments.at(i);
     const weight = weights.at(i);
-    if (rows.counts(i, weight, cell !== null)) territories.add(cell, weight, assignments, i);
+    if (rows.countsWith(i, weight, cell !== null)) territories.add(cell, weight, assignments, i);
   }
   territories.totals.forEach((total, t) => {
     if (!Number.isFinite(total)) {

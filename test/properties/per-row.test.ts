@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { FormulaError } from '../../core/errors';
-import { LabelRange, NumberRange, type AnyRange, readNumber } from '../../core/ranges';
+import { type AnyRange, type BlankRule, LabelRange, type Limit, NumberRange, numberRange, readNumber } from '../../core/ranges';
 import { Rows } from '../../core/rows';
 import type { CellValue, Matrix } from '../../core/values';
 
@@ -88,6 +88,56 @@ describe('Rows.map', () => {
         expect(grid.map((row) => row.map(seen))).toEqual(expected);
         void rows;
         void cols;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('Rows.counts and countsWith', () => {
+  const blankRule = fc.constantFrom<BlankRule>('required', 'zero', 'skips-row', 'optional');
+  const limit = fc.constantFrom<Limit | undefined>(undefined, 'nonNegative', 'positive', 'fraction', 'positiveFraction');
+  const aggregateCases = cases.chain((c) => {
+    const count = { minLength: c.matrices.length, maxLength: c.matrices.length };
+    return fc.record({ blanks: fc.array(blankRule, count), limits: fc.array(limit, count) }).map((more) => ({ ...c, ...more }));
+  });
+
+  /** What an aggregate makes of row `i` when it asks `ask`: counted, skipped, or the error it throws. */
+  function outcome(ask: () => boolean): unknown {
+    try {
+      return ask();
+    } catch (error) {
+      return error instanceof FormulaError ? `${error.code} ${error.message}` : error;
+    }
+  }
+
+  it('count, skip or refuse each row as its state says, whatever the function hands in: blanks read as 0, values outside a limit', () => {
+    fc.assert(
+      fc.property(aggregateCases, ({ matrices, labels, blanks, limits }) => {
+        const inputs: AnyRange[] = matrices.map((m, k) => {
+          const name = `arg${k + 1}`;
+          const kept = limits[k];
+          return labels[k] ? new LabelRange(name, m) : numberRange(name, m, readNumber, { blank: blanks[k], limit: kept && { limit: kept } });
+        });
+        let rows: Rows;
+        try {
+          rows = new Rows(inputs);
+        } catch {
+          return; // a bad single cell: the whole call fails, as Rows.map's property checks
+        }
+        for (let i = 0; i < rows.size; i++) {
+          const state = rows.state(i);
+          const expected = state === 'ok' ? true : state === 'blank' ? false : `${state.code} ${state.message}`;
+          let numbers = 0;
+          let othersFilled = true;
+          for (const input of inputs) {
+            if (input instanceof NumberRange) numbers += input.at(i);
+            else othersFilled &&= input.at(i) !== null;
+          }
+          expect(outcome(() => rows.counts(i))).toEqual(expected);
+          expect(outcome(() => rows.counts(i, numbers))).toEqual(expected);
+          expect(outcome(() => rows.countsWith(i, numbers, othersFilled))).toEqual(expected);
+        }
       }),
       { numRuns: 1000 },
     );
