@@ -8,5 +8,8 @@ module.exports = {
     '^.+/node_modules/(intl-messageformat|@formatjs)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
+  // office-addin-mock needs only office-addin-manifest's OfficeApp names; the package's entry also
+  // loads its manifest tooling, whose dependencies ship ES modules only.
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
   testTimeout: 30000,
 };

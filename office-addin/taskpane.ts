@@ -1,7 +1,7 @@
 /**
  * The task pane's Host: the sidebar talks to the workbook through Excel.run.
- * Templates go to a new, uniquely named sheet, written in one batch; if that
- * batch fails the new sheet is deleted, so nothing is left half-written.
+ * Templates go to a new, uniquely named sheet, added and written in one sync;
+ * if that batch fails the new sheet is deleted, so nothing is left half-written.
  */
 import { FUNCTIONS } from '../core/registry';
 import { type RangeRef, rangeName } from '../core/a1';
@@ -222,6 +222,13 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
       // Validate first: a bad request or plan must not touch the workbook.
       const sheetPlan = normalisePlan(plan(request));
       return excel.run(async (context) => {
+        // The plan's own name is usually free: the sheet and everything on it go in one sync.
+        // Only when Excel refuses that name are the sheet names read, for a unique one.
+        try {
+          return await writeSheet(context, uniqueSheetName(sheetPlan.name, []), sheetPlan);
+        } catch (error) {
+          if (!isNameTaken(error)) throw error;
+        }
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
         await context.sync();
@@ -229,27 +236,43 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
           sheetPlan.name,
           sheets.items.map((sheet) => sheet.name),
         );
-        // The new sheet and everything on it go to Excel in one sync.
-        const sheet = sheets.add(name);
-        try {
-          queuePlan(sheet, sheetPlan);
-          await context.sync();
-        } catch (error) {
-          try {
-            sheet.delete();
-            await context.sync();
-          } catch (cleanup) {
-            throw new Error(
-              `Could not insert the template: ${messageOf(error)}. The new sheet "${name}" could not be ` +
-                `removed (${messageOf(cleanup)}); delete it by hand.`,
-            );
-          }
-          throw new Error(`Could not insert the template: ${messageOf(error)}. Nothing was changed.`);
-        }
-        return name;
+        return writeSheet(context, name, sheetPlan);
       });
     },
   };
+}
+
+/** Excel's code for an add whose name is already taken (Excel.ErrorCodes.itemAlreadyExists). */
+const NAME_TAKEN = 'ItemAlreadyExists';
+
+function isNameTaken(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === NAME_TAKEN;
+}
+
+/**
+ * Adds sheet `name` and writes the plan on it in one sync. If Excel refuses the
+ * name, the add was the batch's first operation, so nothing ran: the error goes
+ * back as it is. If a later write fails, the new sheet is deleted again.
+ */
+async function writeSheet(context: ContextLike, name: string, sheetPlan: NormalisedPlan): Promise<string> {
+  const sheet = context.workbook.worksheets.add(name);
+  try {
+    queuePlan(sheet, sheetPlan);
+    await context.sync();
+  } catch (error) {
+    if (isNameTaken(error)) throw error;
+    try {
+      sheet.delete();
+      await context.sync();
+    } catch (cleanup) {
+      throw new Error(
+        `Could not insert the template: ${messageOf(error)}. The new sheet "${name}" could not be ` +
+          `removed (${messageOf(cleanup)}); delete it by hand.`,
+      );
+    }
+    throw new Error(`Could not insert the template: ${messageOf(error)}. Nothing was changed.`);
+  }
+  return name;
 }
 
 /** Boots the task pane: called by taskpane-entry.ts once Office is ready. */

@@ -1,6 +1,6 @@
 /**
  * The task pane's Host over a fake Excel workbook: templates land in a new,
- * uniquely named sheet in one batch, and a failed write leaves nothing behind.
+ * uniquely named sheet in one sync, and a failed write leaves nothing behind.
  */
 import { FUNCTIONS } from '../core';
 import type { SheetPlan } from '../core/templates';
@@ -128,14 +128,26 @@ describe('Excel host: inserting a template', () => {
   });
 
   it('adds the sheet and writes every cell, format and width in one sync, and shows the new sheet', async () => {
-    const excel = workbook();
-    await hostFor(excel).insertTemplate({ template: 'examples' });
-    const batches = excel.batches.map(writes).filter((batch) => batch.length > 0);
-    expect(batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([['addSheet', 'formulas', 'numberFormat', 'columnWidth', 'bold', 'activate']]);
-    const cellWrites = batches[0].filter((op) => op.kind === 'formulas');
+    const excel = new FakeExcel({ sheets: { Sheet1: [['mine']] } });
+    await expect(hostFor(excel).insertTemplate({ template: 'examples' })).resolves.toBe('Examples');
+    expect(excel.batches.map((batch) => [...new Set(batch.map((op) => op.kind))])).toEqual([
+      ['addSheet', 'formulas', 'numberFormat', 'columnWidth', 'bold', 'activate'],
+    ]);
+    const cellWrites = excel.batches[0].filter((op) => op.kind === 'formulas');
     expect(cellWrites).toHaveLength(1);
-    expect(cellWrites[0]).toMatchObject({ sheet: 'Examples (2)', address: 'A1:D6' });
-    expect(batches[0].every((op) => 'sheet' in op && op.sheet === 'Examples (2)')).toBe(true);
+    expect(cellWrites[0]).toMatchObject({ sheet: 'Examples', address: 'A1:D6' });
+    expect(excel.batches[0].every((op) => 'sheet' in op && op.sheet === 'Examples')).toBe(true);
+    expect(excel.grid('Sheet1')).toEqual([['mine']]);
+  });
+
+  it('when the name is taken, Excel refuses the add before any write; the names are read and the sheet goes in one more sync', async () => {
+    const excel = workbook();
+    await expect(hostFor(excel).insertTemplate({ template: 'examples' })).resolves.toBe('Examples (2)');
+    expect(excel.batches.map((batch) => batch[0].kind)).toEqual(['addSheet', 'load', 'addSheet']);
+    expect(excel.batches[0][0]).toMatchObject({ sheet: 'Examples' });
+    expect(excel.grid('Examples')).toEqual([['already here']]);
+    expect(excel.batches[2].every((op) => 'sheet' in op && op.sheet === 'Examples (2)')).toBe(true);
+    expect(writes(excel.batches[2]).map((op) => op.kind)).toContain('formulas');
   });
 
   it('deletes the new sheet when the write fails, so nothing is half-written', async () => {

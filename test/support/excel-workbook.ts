@@ -225,7 +225,8 @@ export class FakeExcel implements ExcelLike {
     if (op.kind === 'load') return;
     if (op.kind === 'addSheet') {
       if (this.sheets.some((s) => s.name.toLowerCase() === op.sheet.toLowerCase())) {
-        throw new Error(`fake Excel: a sheet named "${op.sheet}" already exists`);
+        // Excel's own words and code for it (Excel.ErrorCodes.itemAlreadyExists).
+        throw Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists' });
       }
       if (op.sheet.length > 31 || /[:\\/?*[\]]/.test(op.sheet)) throw new Error(`fake Excel: invalid sheet name "${op.sheet}"`);
       this.sheets.push(emptySheet(op.sheet));
