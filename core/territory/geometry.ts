@@ -54,7 +54,7 @@ export function centresOf(points: Points, territory: Int32Array, centres: Points
 /**
  * k-means++ seeding: the first centre at random, each next one at an account
  * drawn with probability growing with its squared distance to the centres so
- * far, so the seeds spread over the map.
+ * far, so the seeds spread over the map (plain random draws once the budget is spent).
  */
 export function seedCentres(points: Points, k: number, random: Random, budget: Budget): Points {
   const n = points.x.length;
@@ -64,6 +64,11 @@ export function seedCentres(points: Points, k: number, random: Random, budget: B
   for (let t = 0; t < k; t++) {
     centres.x[t] = points.x[pick];
     centres.y[t] = points.y[pick];
+    // Out of budget: the remaining seeds are accounts drawn at random.
+    if (!budget.allows(n)) {
+      pick = Math.floor(random.next() * n);
+      continue;
+    }
     let total = 0;
     for (let i = 0; i < n; i++) {
       const d = distance(points, i, centres.x[t], centres.y[t]);

@@ -69,7 +69,7 @@ export function compactStart(
   }
   // With the centres fixed, each account only ever goes to one of its few nearest centres.
   const width = Math.min(k, CANDIDATES);
-  if (!budget.allows(scan)) return centres;
+  if (!budget.allows(scan)) return withEveryAccountPlaced(accounts, loads, members, budget, centres);
   const candidates = nearestCentres(points, accounts, centres, width);
   budget.spend(scan);
   const price = new Float64Array(k);
@@ -89,8 +89,7 @@ export function compactStart(
     const step = 2 * (1 - round / (PRICE_ROUNDS + 1));
     for (let t = 0; t < k; t++) price[t] += step * loads.surplus[t] * scale;
   }
-  if (accounts.length && members.territory[accounts[0]] < 0) greedyStart(accounts, loads, members, budget);
-  return centres;
+  return withEveryAccountPlaced(accounts, loads, members, budget, centres);
 }
 
 /** Of `candidates`, the centre with the least squared distance to account i plus its price. */
@@ -133,4 +132,11 @@ function nearestCentres(points: Points, accounts: readonly number[], centres: Po
     }
   }
   return out;
+}
+
+/** When the budget ran out before the first round, the accounts still without a territory get one by LPT. */
+function withEveryAccountPlaced(accounts: readonly number[], loads: Loads, members: Members, budget: Budget, centres: Points): Points {
+  const unplaced = accounts.filter((i) => members.territory[i] < 0);
+  if (unplaced.length) greedyStart(unplaced, loads, members, budget);
+  return centres;
 }
