@@ -21,6 +21,7 @@ import { HOSTILE_LENGTH, HOSTILE_TEXTS, hostileCalls } from '../test/support/hos
 import { benchAutosave } from './autosave';
 import { benchIo } from './io';
 import { benchPage } from './page';
+import { benchTerritoryAssign } from './territory';
 
 type Grid = unknown[][];
 
@@ -350,6 +351,7 @@ const SECTIONS: Record<string, () => string[] | Promise<string[]>> = {
   io: benchIo,
   page: benchPage,
   autosave: benchAutosave,
+  'territory-assign': benchTerritoryAssign,
 };
 
 /**

@@ -17,10 +17,12 @@ import {
   Table,
   ValueRange,
   asMatrix,
+  hostRow,
   numberRange,
   readDate,
   readNumber,
 } from './ranges';
+import { type TerritoryList, readTerritoryList } from './territory/list';
 import { type CellValue, type HostMatrix, describeValue, isBlank, normalizeLabel } from './values';
 
 /** One value, or a 2D array: how Excel hands an argument over and takes a result back. */
@@ -122,6 +124,41 @@ export const PARAM_KINDS = {
       new Table(param.name, asMatrix(arg).map((row) => row.map((cell) => readCell(cell))), start),
     excel: 'matrix',
     sheetsType: 'Array<Array<*>>',
+    perRow: false,
+    leftOut: 'nothing',
+  },
+  /**
+   * Per-row numbers in one or more columns, each column its own measure (potential,
+   * workload, account count), read as one range per column. Not per-row for the
+   * playground's spill: the answer is one column, however many measures there are.
+   */
+  measures: {
+    read(param, arg, context): NumberRange[] {
+      const matrix = asMatrix(arg);
+      const cols = matrix[0]?.length ?? 0;
+      if (cols <= 1) return [numberRange(param.name, matrix, readNumber, rangeOptions(param, context))];
+      return Array.from({ length: cols }, (_, c) => {
+        const column = matrix.map((_row, r) => [hostRow(param.name, matrix, r, cols)[c]]);
+        const start = () => {
+          const first = context.start?.();
+          return first && { ...first, col: first.col + c };
+        };
+        // One row of several columns: each column is a single cell, so its messages name the column.
+        const label = matrix.length === 1 ? `${param.label ?? param.name} (column ${c + 1})` : param.label;
+        return numberRange(`${param.name} column ${c + 1}`, column, readNumber, rangeOptions({ ...param, label }, { ...context, start }));
+      });
+    },
+    excel: 'matrix',
+    sheetsType: 'number|Array<Array<number>>',
+    perRow: false,
+    leftOut: 'nothing',
+  },
+  /** A number of territories, or their names (one column) with optional relative target sizes (a second column). */
+  territories: {
+    read: (param, arg, { readCell }): TerritoryList =>
+      readTerritoryList(param.name, asMatrix(arg).map((row, r, rows) => hostRow(param.name, rows, r, rows[0]?.length ?? 0).map((cell) => readCell(cell)))),
+    excel: 'matrix',
+    sheetsType: 'number|Array<Array<*>>',
     perRow: false,
     leftOut: 'nothing',
   },

@@ -118,6 +118,9 @@ export const dates = param('dates');
 export const labels = param('labels');
 export const values = param('values');
 export const table = param('table');
+/** Per-row numbers in one or more columns, one measure per column. */
+export const measures = param('measures');
+export const territories = param('territories');
 export const number = param('number');
 export const date = param('date');
 export const text = param('text');

@@ -34,6 +34,9 @@ const ANY_LABEL: Readonly<Record<string, Expected>> = {
   'AVG_DEAL_SIZE outcomes': 'an answer',
   'AVG_DEAL_SIZE won_label': '#DIV/0!',
   'FORECAST_ROLLUP categories': '#N/A', // not a forecast category
+  'TERRITORY_ASSIGN territories': 'an answer', // a territory may have any name
+  'TERRITORY_ASSIGN locked': '#N/A', // not one of the territories
+  'TERRITORY_ASSIGN current_owners': '#N/A',
   'TERRITORY_BALANCE assignments': 'an answer', // a territory may have any name
   'TERRITORY_SUMMARY assignments': 'an answer',
   'ASSIGN_BY_RULES attributes': '#N/A', // Employees is no number, so no rule matches the account

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FUNCTIONS, FormulaError, invoke } from '../core';
+import { PARAM_KINDS } from '../core/kinds';
 import type { CellValue, Example, FunctionSpec, Matrix, ParamSpec } from '../core';
 import {
   type FakeCustomFunctions,
@@ -16,8 +17,7 @@ import {
 } from './support/excel-custom-functions';
 import { seen, showsExpected } from './support/results';
 
-const RANGE_KINDS = new Set(['numbers', 'dates', 'labels', 'values', 'table']);
-const isRangeKind = (param: ParamSpec) => RANGE_KINDS.has(param.kind);
+const isRangeKind = (param: ParamSpec) => PARAM_KINDS[param.kind].excel === 'matrix';
 const isDateKind = (param: ParamSpec) => param.kind === 'date' || param.kind === 'dates';
 
 /** Excel's day serial for ISO date text, computed here independently of the core. */

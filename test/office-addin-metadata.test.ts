@@ -59,6 +59,8 @@ describe('functions.json', () => {
       labels: 'matrix',
       values: 'matrix',
       table: 'matrix',
+      measures: 'matrix',
+      territories: 'matrix',
       number: undefined,
       date: undefined,
       text: undefined,

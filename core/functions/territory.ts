@@ -4,6 +4,7 @@ import { type NumberRange, type Table, type ValueRange, describeShape, inCell, i
 import { Rows } from '../rows';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
 import { mean } from '../statistics';
+import { TERRITORY_ASSIGN } from './territory-assign';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
 import { type CellValue, type Matrix, type ResultCell, describeValue, formatNumber, isBlank, normalizeLabel } from '../values';
 
@@ -449,4 +450,4 @@ function smoothWeighted(names: readonly CellValue[], weights: Float64Array, tota
   };
 }
 
-export const TERRITORY_FUNCTIONS = [TERRITORY_BALANCE, TERRITORY_SUMMARY, ASSIGN_BY_RULES, ROUND_ROBIN];
+export const TERRITORY_FUNCTIONS = [TERRITORY_ASSIGN, TERRITORY_BALANCE, TERRITORY_SUMMARY, ASSIGN_BY_RULES, ROUND_ROBIN];

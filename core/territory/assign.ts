@@ -1,0 +1,73 @@
+/**
+ * The territory engine: a start (owners, LPT or balanced k-means), then local
+ * search within the work budget. Pure and deterministic: the same problem
+ * gives the same answer on every host.
+ */
+import { createRandom } from '../random';
+import { Budget } from './budget';
+import { type Points, centresOf, project } from './geometry';
+import { improve } from './improve';
+import { Loads } from './loads';
+import { Members } from './members';
+import { DEFAULT_BUDGET, DEFAULT_TOLERANCE, type TerritoryProblem, type TerritoryResult } from './problem';
+import { compactStart, greedyStart, place } from './start';
+
+/** How close to target a compact territory needs to be before the search stops trading accounts. */
+const COMPACT_GOAL = 0.005;
+
+export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
+  const { accounts: n, territories: k, locked, owners, latitudes, longitudes } = problem;
+  const budget = new Budget(problem.budget ?? DEFAULT_BUDGET);
+  const random = createRandom(problem.seed ?? 1);
+  const loads = new Loads(problem);
+  const members = new Members(n, k);
+  const fixed = new Uint8Array(n);
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const lock = locked ? locked[i] : -1;
+    const owner = owners ? owners[i] : -1;
+    if (lock >= 0) {
+      fixed[i] = 1;
+      place(members, loads, i, lock);
+    } else if (owner >= 0) place(members, loads, i, owner);
+    else free.push(i);
+  }
+  budget.spend(n * loads.m);
+
+  let geography: { points: Points; centres: Points } | undefined;
+  if (latitudes && longitudes && k > 1) {
+    const points = project(latitudes, longitudes);
+    if (owners) {
+      // Centres of the owners' territories; accounts without an owner are dealt out by LPT, then the search tidies up.
+      const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
+      centresOf(points, members.territory, centres);
+      greedyStart(free, loads, members, budget);
+      geography = { points, centres };
+    } else geography = { points, centres: compactStart(free, points, loads, members, random, budget) };
+    centresOf(points, members.territory, geography.centres);
+  } else greedyStart(free, loads, members, budget);
+
+  // With owners, balance within the tolerance is enough; with coordinates, the last fraction of a
+  // percent would cost compactness; otherwise as even as the budget allows.
+  const goal = owners ? (problem.tolerance ?? DEFAULT_TOLERANCE) : geography ? COMPACT_GOAL : 0;
+  improve({ loads, members, fixed, budget, goal, geography });
+
+  let moved = 0;
+  const movedWeight = new Array<number>(loads.m).fill(0);
+  if (owners) {
+    for (let i = 0; i < n; i++) {
+      if (owners[i] < 0 || owners[i] === members.territory[i]) continue;
+      moved++;
+      for (let j = 0; j < loads.m; j++) movedWeight[j] += problem.weights[i * loads.m + j];
+    }
+  }
+  return {
+    territory: members.territory,
+    maxDeviation: loads.maxDeviation(),
+    maxDeviationByMeasure: loads.maxDeviationByMeasure(),
+    moved,
+    movedWeight,
+    operations: budget.operations,
+    budgetReached: budget.exhausted,
+  };
+}
