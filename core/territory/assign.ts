@@ -17,7 +17,7 @@ const COMPACT_GOAL = 0.005;
 
 export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
   const { accounts: n, territories: k, locked, owners, latitudes, longitudes } = problem;
-  const budget = new Budget(problem.budget ?? DEFAULT_BUDGET);
+  const budget = new Budget(problem.budget ?? DEFAULT_BUDGET, problem.onProgress);
   const random = createRandom(problem.seed ?? 1);
   const loads = new Loads(problem);
   const members = new Members(n, k);
@@ -61,6 +61,7 @@ export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
       for (let j = 0; j < loads.m; j++) movedWeight[j] += problem.weights[i * loads.m + j];
     }
   }
+  problem.onProgress?.(1);
   return {
     territory: members.territory,
     maxDeviation: loads.maxDeviation(),

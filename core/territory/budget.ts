@@ -5,12 +5,22 @@
  */
 export class Budget {
   private spent = 0;
+  /** Operations spent when progress was last reported. */
+  private reported = 0;
 
-  constructor(readonly limit: number) {}
+  /** `onProgress` hears the share of the budget spent, at most about a hundred times. */
+  constructor(
+    readonly limit: number,
+    private readonly onProgress?: (spent: number) => void,
+  ) {}
 
   /** Records `operations` of work; false once the budget is spent. */
   spend(operations: number): boolean {
     this.spent += operations;
+    if (this.onProgress && this.spent - this.reported >= this.limit / 100) {
+      this.reported = this.spent;
+      this.onProgress(Math.min(1, this.spent / this.limit));
+    }
     return this.spent <= this.limit;
   }
 

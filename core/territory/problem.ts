@@ -28,6 +28,11 @@ export interface TerritoryProblem {
   readonly seed?: number;
   /** Elementary operations the engine may spend; it stops with the best answer so far. */
   readonly budget?: number;
+  /**
+   * Hears how far the run is, from 0 to 1 (the share of the budget spent; a run that
+   * reaches its goal early jumps to 1 at the end), at most about a hundred times.
+   */
+  readonly onProgress?: (done: number) => void;
 }
 
 export interface TerritoryResult {
