@@ -114,6 +114,23 @@ export function maxRequestValues(definition: TemplateDefinition): number {
 }
 
 /**
+ * The JSON characters a request may average per value: a key, a number written
+ * in full (-1.2345678901234567e+308 is 24 characters), quotes and punctuation.
+ */
+const CHARS_PER_VALUE = 40;
+
+/**
+ * How long a request for the template named `template` may be as JSON, for a
+ * host that receives it as text (the Sheets server checks it before parsing):
+ * 40 characters per value it may hold, 40,000 for an unknown template, about
+ * 4.4 million for the territory designer's 10,000 accounts.
+ */
+export function maxRequestChars(template: unknown): number {
+  const definition = TEMPLATES.find((candidate) => candidate.id === template);
+  return CHARS_PER_VALUE * (definition ? maxRequestValues(definition) : MIN_REQUEST_VALUES);
+}
+
+/**
  * Keys a request may never have, at any depth: copied onto an ordinary object
  * they would change its prototype or shadow what every object inherits.
  */
