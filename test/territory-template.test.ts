@@ -143,7 +143,7 @@ describe('the territory sheet', () => {
     expect(plan.cells[3].slice(0, 4)).toEqual(['Account', 'Territory', 'Balance 1', 'Balance 2']);
     expect(plan.cells.slice(4, 8).map((row) => row[0])).toEqual(['A1', 'A2', 'A3', 'A4']);
     expect(plan.cells.slice(4, 8).every((row) => row[1] === 1 || row[1] === 2)).toBe(true);
-    const functions = new Set(formulas.flatMap((formula) => formula.match(/[A-Z]+(?=\()/g) ?? []));
+    const functions = new Set(formulas.flatMap((formula) => formula.split('(').slice(0, -1).map((before) => /[A-Z]*$/.exec(before)![0])));
     expect([...functions].sort()).toEqual(['COUNTIFS', 'IF', 'MAX', 'MIN', 'SUM', 'SUMIFS']);
     expect(formulas).toContain('SUMIFS($C$5:$C$8,$B$5:$B$8,F5)');
     expect(formulas).toContain('COUNTIFS($B$5:$B$8,F6)');
@@ -172,7 +172,6 @@ describe('a territory request', () => {
   });
 
   it('is held to its own template’s size: the commission template refuses a request that large', () => {
-    const { template: _template, ...fields } = many(4_000);
-    expect(() => planTemplate({ ...fields, template: 'commission' }, sheetWords)).toThrow(/too large/);
+    expect(() => planTemplate({ ...many(4_000), template: 'commission' }, sheetWords)).toThrow(/too large/);
   });
 });
