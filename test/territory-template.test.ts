@@ -8,6 +8,7 @@ import { TEMPLATES, planTemplate } from '../core/templates';
 import { type FieldValues, defaultValues } from '../core/templates/fields';
 import { isFormulaCell } from '../core/templates/plan';
 import { gini, runScenario } from '../core/templates/territory';
+import { renameInFormula } from '../core/formula-text';
 import { sheetWords } from '../ui/sheet-words';
 
 const TERRITORY = TEMPLATES.find((definition) => definition.id === 'territory')!;
@@ -143,7 +144,8 @@ describe('the territory sheet', () => {
     expect(plan.cells[3].slice(0, 4)).toEqual(['Account', 'Territory', 'Balance 1', 'Balance 2']);
     expect(plan.cells.slice(4, 8).map((row) => row[0])).toEqual(['A1', 'A2', 'A3', 'A4']);
     expect(plan.cells.slice(4, 8).every((row) => row[1] === 1 || row[1] === 2)).toBe(true);
-    const functions = new Set(formulas.flatMap((formula) => formula.split('(').slice(0, -1).map((before) => /[A-Z]*$/.exec(before)![0])));
+    const functions = new Set<string>();
+    for (const formula of formulas) renameInFormula(formula, { functions: (name) => void functions.add(name) });
     expect([...functions].sort()).toEqual(['COUNTIFS', 'IF', 'MAX', 'MIN', 'SUM', 'SUMIFS']);
     expect(formulas).toContain('SUMIFS($C$5:$C$8,$B$5:$B$8,F5)');
     expect(formulas).toContain('COUNTIFS($B$5:$B$8,F6)');
