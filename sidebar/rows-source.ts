@@ -20,11 +20,15 @@ interface SourceState {
 /** The form's state for each rows field, kept across redraws (a plan kind change redraws the form). */
 const states = new WeakMap<object, SourceState>();
 
+/** Hears which table and columns a rows field reads now (none: its example rows). */
+export type SourceListener = (field: RowsField, source: { table: SourceTable; picks: ColumnPicks } | undefined) => void;
+
 export function rowsSource(
   field: RowsField,
   target: Record<string, unknown>,
   host: Host | undefined,
   changed: () => void,
+  onSource?: SourceListener,
 ): HTMLElement {
   const state = states.get(target) ?? { from: 'examples' };
   states.set(target, state);
@@ -33,8 +37,9 @@ export function rowsSource(
   const name = uniqueId('so-source');
 
   const apply = () => {
-    target[field.key] =
-      state.from === 'workbook' && state.table && state.picks ? rowsFromTable(state.table, shownColumns(), state.picks) : null;
+    const source = state.from === 'workbook' && state.table && state.picks ? { table: state.table, picks: state.picks } : undefined;
+    target[field.key] = source ? rowsFromTable(source.table, shownColumns(), source.picks) : null;
+    onSource?.(field, source);
     changed();
   };
 
