@@ -111,6 +111,12 @@ export function rowsSource(
       return el('fieldset', { className: 'so-field so-periods' }, [el('legend', { className: 'so-field-label', text: declaredText(column.label) }), ...boxes]);
     }
     const select = el('select', { className: 'so-input', attrs: { id, 'data-field': `${field.key}.pick.${column.key}` } });
+    // An optional column may be left out: its own option, chosen while no column is picked.
+    if (column.optional) {
+      const none = el('option', { text: text('sidebar.rows.none'), attrs: { value: '-1' } });
+      none.selected = pick === -1 || pick === undefined;
+      select.append(none);
+    }
     table.headers.forEach((_, c) => {
       const option = el('option', { text: header(table, c), attrs: { value: String(c) } });
       option.selected = pick === c;

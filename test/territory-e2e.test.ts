@@ -16,7 +16,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  session = await openPlayground({ width: 1400, height: 1800 });
+  session = await openPlayground({ width: 1400, height: 3200 });
   page = session.page;
   await page.goto(session.server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
@@ -54,6 +54,7 @@ describe('the territory designer', () => {
     await expect(field('accounts.pick.account').locator('option:checked').textContent()).resolves.toBe('Account');
     await expect(field('accounts.pick.owner').locator('option:checked').textContent()).resolves.toBe('Owner');
     await expect(field('accounts.pick.balances.1').isChecked()).resolves.toBe(true);
+    await expect(field('accounts.pick.latitude').locator('option:checked').textContent()).resolves.toBe('(none)');
     await expect(card().locator('.so-territory-measures label').allTextContents()).resolves.toEqual(['Potential']);
 
     // Scenario 1: two territories; owners hold 260 against 100, so accounts must move to come within 5%.
@@ -74,6 +75,7 @@ describe('the territory designer', () => {
     expect(rows[0]).toBe('Territories23');
     expect(rows[1]).toBe('Tolerance5%20%');
     await expect(card().locator('.so-territory-view svg').count()).resolves.toBe(1);
+    await card().locator('.so-territory-compare').evaluate((element) => element.scrollIntoView());
     await card().screenshot({ path: path.join(RESULTS, 'territory-preview.png') });
   });
 

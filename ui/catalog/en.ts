@@ -449,6 +449,7 @@ export const EN = {
   'sidebar.territory.longitude': 'Longitude',
   'sidebar.territory.latitude': 'Latitude',
   'sidebar.territory.inserted': "Inserted scenario {n} as sheet ''{name}''",
+  'sidebar.rows.none': '(none)',
 } as const;
 
 export type MessageId = keyof typeof EN;
