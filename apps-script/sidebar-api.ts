@@ -4,7 +4,7 @@
  * arguments: each one validates what it receives.
  */
 import { isFormulaError } from '../core/errors';
-import { planTemplate } from '../core/templates';
+import { maxRequestChars, planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
 import { shortMessage } from './convert';
 import { isDate } from './dates';
@@ -14,8 +14,6 @@ import { asSpreadsheetLike, writePlan } from './write-plan';
 
 /** The most cells the sidebar may read at once: google.script.run is not for bulk data. */
 const MAX_SELECTION_CELLS = 50_000;
-/** A template request is a few small fields; anything bigger is not one. */
-const MAX_REQUEST_CHARS = 10_000;
 
 export function listSheets(): string[] {
   return SpreadsheetApp.getActive()
@@ -58,7 +56,8 @@ function plainRequest(request: unknown): unknown {
   } catch {
     throw new Error('The template request is not valid: it is not plain data.');
   }
-  if (json.length > MAX_REQUEST_CHARS) {
+  // Each template's request is held to its own size (a few small fields, or up to 10,000 accounts), checked before parsing.
+  if (json.length > maxRequestChars((request as { template?: unknown }).template)) {
     throw new Error(`The template request is not valid: it is ${json.length.toLocaleString('en-US')} characters long.`);
   }
   return JSON.parse(json);

@@ -3,6 +3,7 @@ import { planTemplate, type TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { sheetWords } from '../ui/sheet-words';
+import { workerRunner } from '../sidebar/territory/runner';
 import type { RangeRef } from '../core/a1';
 import type { Workbook } from './workbook';
 
@@ -20,6 +21,8 @@ export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): 
     name: 'Playground',
     functionPrefix: '',
     locale: view.locale,
+    // Beside index.html in dist/playground (scripts/build/playground.ts).
+    runTerritories: workerRunner('territory-worker.js'),
     async listSheets(): Promise<string[]> {
       return workbook.sheetNames();
     },

@@ -18,7 +18,7 @@ import { currentLocale, declaredText, text } from '../ui/messages';
 import { amountText, parseLocalNumber, percentText } from '../ui/number-input';
 import { el, uniqueId } from './dom';
 import type { Host } from './host';
-import { rowsSource } from './rows-source';
+import { type SourceListener, rowsSource } from './rows-source';
 
 type Values = Record<string, unknown>;
 
@@ -46,9 +46,10 @@ function numberShown(value: unknown, percent: boolean): string {
 
 /**
  * Draws `fields` into `container`; `changed` runs after every edit. `host` lets
- * a rows field read a table the user selects in the workbook.
+ * a rows field read a table the user selects in the workbook; `onSource` hears
+ * which table and columns it reads.
  */
-export function renderFieldForm(container: HTMLElement, fields: readonly Field[], changed: () => void, host?: Host): FieldForm {
+export function renderFieldForm(container: HTMLElement, fields: readonly Field[], changed: () => void, host?: Host, onSource?: SourceListener): FieldForm {
   const values = defaultValues(fields) as Values;
   /** Where each field's problems are written, by field path ("tiers", "draw.amount"). */
   let problemSlots = new Map<string, HTMLElement>();
@@ -141,7 +142,7 @@ export function renderFieldForm(container: HTMLElement, fields: readonly Field[]
         wrapper.append(el('p', { className: 'so-field-label', text: label, attrs: { id } }), pairsTable(field, target, path, id));
         break;
       case 'rows':
-        wrapper.append(el('p', { className: 'so-field-label', text: label }), rowsSource(field, target, host, changed));
+        wrapper.append(el('p', { className: 'so-field-label', text: label }), rowsSource(field, target, host, changed, onSource));
         break;
       default:
         field satisfies never;

@@ -4,6 +4,7 @@
  */
 import type { TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
+import type { ScenarioRunner } from './territory/runner';
 
 export interface Host {
   /** 'Google Sheets', 'Excel' or 'Playground', for messages. */
@@ -23,4 +24,6 @@ export interface Host {
    * Resolves to the name the new sheet got.
    */
   insertTemplate(request: TemplateRequest): Promise<string>;
+  /** Runs the territory designer's scenarios off the UI thread, with progress and cancel; without it they run in the page. */
+  readonly runTerritories?: ScenarioRunner;
 }

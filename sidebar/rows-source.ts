@@ -20,11 +20,15 @@ interface SourceState {
 /** The form's state for each rows field, kept across redraws (a plan kind change redraws the form). */
 const states = new WeakMap<object, SourceState>();
 
+/** Hears which table and columns a rows field reads now (none: its example rows). */
+export type SourceListener = (field: RowsField, source: { table: SourceTable; picks: ColumnPicks } | undefined) => void;
+
 export function rowsSource(
   field: RowsField,
   target: Record<string, unknown>,
   host: Host | undefined,
   changed: () => void,
+  onSource?: SourceListener,
 ): HTMLElement {
   const state = states.get(target) ?? { from: 'examples' };
   states.set(target, state);
@@ -33,8 +37,9 @@ export function rowsSource(
   const name = uniqueId('so-source');
 
   const apply = () => {
-    target[field.key] =
-      state.from === 'workbook' && state.table && state.picks ? rowsFromTable(state.table, shownColumns(), state.picks) : null;
+    const source = state.from === 'workbook' && state.table && state.picks ? { table: state.table, picks: state.picks } : undefined;
+    target[field.key] = source ? rowsFromTable(source.table, shownColumns(), source.picks) : null;
+    onSource?.(field, source);
     changed();
   };
 
@@ -106,6 +111,12 @@ export function rowsSource(
       return el('fieldset', { className: 'so-field so-periods' }, [el('legend', { className: 'so-field-label', text: declaredText(column.label) }), ...boxes]);
     }
     const select = el('select', { className: 'so-input', attrs: { id, 'data-field': `${field.key}.pick.${column.key}` } });
+    // An optional column may be left out: its own option, chosen while no column is picked.
+    if (column.optional) {
+      const none = el('option', { text: text('sidebar.rows.none'), attrs: { value: '-1' } });
+      none.selected = pick === -1 || pick === undefined;
+      select.append(none);
+    }
     table.headers.forEach((_, c) => {
       const option = el('option', { text: header(table, c), attrs: { value: String(c) } });
       option.selected = pick === c;

@@ -8,7 +8,8 @@ import { COMMISSION_TEMPLATE } from '../core/templates/commission/template';
 import { EN } from '../ui/catalog/en';
 import { isMessageId } from '../ui/messages';
 import { sheetWords } from '../ui/sheet-words';
-import { REP_NAMES, everyTemplateSheet, sheetWordIds } from './support/template-sheets';
+import { EXAMPLE_ACCOUNT_NAMES } from '../core/templates/territory/scenario';
+import { ACCOUNT_NAMES, REP_NAMES, TERRITORY_REPS, everyTemplateSheet, sheetWordIds } from './support/template-sheets';
 
 /** Every piece of text a plan puts before the user: its name, its text cells, its charts' titles. */
 function textsOf(plan: SheetPlan): string[] {
@@ -25,6 +26,8 @@ const DATA = new Set<string>([
   // The examples sheet's sample reps, deals and CRM stages.
   'Ana Silva', 'Dana Ruiz', 'Acme Corp', 'Globex', 'Initech', 'Umbrella Co', 'Stark Industries',
   'Discovery', 'Qualified', 'Proposal', 'Negotiation', 'Closed Won',
+  // The territory designer's example accounts and reps.
+  ...EXAMPLE_ACCOUNT_NAMES, ...ACCOUNT_NAMES, ...TERRITORY_REPS,
 ]);
 
 describe('the words templates write into their sheets', () => {

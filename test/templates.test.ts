@@ -40,7 +40,7 @@ describe('planTemplate refuses requests that are not a known template', () => {
 
   it('an unknown template, naming the ones there are', () => {
     const error = refusal({ template: 'bonus' });
-    expect(error.message).toMatch(/there is no template "bonus": choose one of "commission", "examples"/);
+    expect(error.message).toMatch(/there is no template "bonus": choose one of "commission", "territory", "examples"/);
   });
 
   it('an unknown name is quoted shortened, however long it is', () => {

@@ -1,110 +1,100 @@
 /**
- * TERRITORY_ASSIGN gives the same assignment for the same accounts in every
- * host: the core, Sheets (the built Code.js), Excel (the built functions.js)
- * and the playground's formula engine, on realistic books of accounts (two
- * weight columns with importance, coordinates, locks, current owners, named
- * reps with target sizes) made from fixed seeds.
+ * The same territory request inserted in the three hosts: the built Code.js
+ * on a fake Sheets, the task pane's host on a fake Excel, and the playground's
+ * workbook. Each re-runs the engine on the request and writes the same
+ * assignment the sidebar's Run showed; the playground's summary formulas then
+ * compute the core's totals, and follow an account reassigned by hand.
  */
-import { FUNCTIONS, type HostArg, invoke } from '../core';
-import { createRandom } from '../core/random';
-import type { Matrix } from '../core/values';
+import { planTemplate } from '../core/templates';
+import { buildTerritorySheet, runScenario } from '../core/templates/territory';
+import { isFormulaCell } from '../core/templates/plan';
+import { parseCell } from '../core/a1';
+import { createExcelHost } from '../office-addin/taskpane';
 import { Workbook } from '../playground/workbook';
-import { fakeAppsScript } from './support/apps-script-fakes';
-import { loadCode, plain } from './support/apps-script-load';
-import { fakeInvocation, loadFunctionsJs } from './support/excel-custom-functions';
+import { fakeAppsScript, spreadsheetZones } from './support/apps-script-fakes';
+import { loadCode } from './support/apps-script-load';
+import { FakeExcel } from './support/excel-workbook';
+import { sheetWords } from '../ui/sheet-words';
+import { createRandom } from '../core/random';
 
-const SPEC = FUNCTIONS.find((spec) => spec.name === 'TERRITORY_ASSIGN')!;
-const REPS: Matrix = [
-  ['Ann', 1.5],
-  ['Bob', 1],
-  ['Cy', 1],
-  ['Dee', 1],
-];
-
-interface Book {
-  readonly weights: Matrix;
-  readonly latitudes: Matrix;
-  readonly longitudes: Matrix;
-  readonly locked: Matrix;
-  readonly owners: Matrix;
-}
-
-/** `n` accounts around four cities, heavy-tailed potential, a few locked, most with an owner today. */
-function book(seed: number, n: number): Book {
+/** 300 accounts with two balances, coordinates, and owners for some: by count and by named reps with shares. */
+function accounts(seed: number, owners: readonly string[]) {
   const random = createRandom(seed);
-  const cities = [
-    [52.2, 21.0],
-    [50.1, 8.7],
-    [48.1, 11.6],
-    [53.6, 10.0],
-  ];
-  const rows = Array.from({ length: n }, () => {
-    const [lat, lon] = random.pick(cities);
-    return {
-      potential: Math.round(1000 / (1 - random.next()) ** 0.7),
-      lat: lat + (random.next() - 0.5),
-      lon: lon + (random.next() - 0.5),
-      locked: random.next() < 0.03 ? (random.pick(REPS)[0] as string) : null,
-      owner: random.next() < 0.8 ? (random.pick(REPS)[0] as string) : null,
-    };
+  return Array.from({ length: 300 }, (_, i) => ({
+    account: `Account ${i + 1}`,
+    balances: [Math.round(1000 / (1 - random.next() * 0.95)), 1 + random.int(0, 4)],
+    latitude: 30 + random.next() * 15,
+    longitude: -120 + random.next() * 40,
+    owner: i % 3 === 0 ? random.pick(owners) : '',
+    locked: i === 7 ? owners[0] : '',
+  }));
+}
+
+const REQUESTS = [
+  ['five territories', { template: 'territory', accounts: accounts(1, ['1', '2', '3', '4', '5']), measures: [{ name: 'Potential', importance: 0.6 }, { name: 'Workload', importance: 0.4 }], by: 'count', count: 5, tolerance: 0.05 }],
+  [
+    'three named reps',
+    {
+      template: 'territory',
+      accounts: accounts(2, ['Ann', 'Bob', 'Cy']),
+      measures: null,
+      by: 'reps',
+      reps: [{ rep: 'Ann', share: 1.5 }, { rep: 'Bob', share: null }, { rep: 'Cy', share: null }],
+      tolerance: 0.1,
+    },
+  ],
+] as const;
+
+describe.each(REQUESTS)('%s', (_name, request) => {
+  const scenario = runScenario(request);
+  const { sheet: plan, cells } = buildTerritorySheet(request as never, scenario, sheetWords);
+  const territoryOf = (t: number) => (request.by === 'count' ? t + 1 : scenario.territories[t]);
+  const expected = scenario.assignment.map(territoryOf);
+  const column = (read: (row: number) => unknown) => cells.assignment.map((ref) => read(parseCell(ref)!.row));
+
+  it('the plan the host builds from the request is the sheet the sidebar previewed', () => {
+    expect(planTemplate(request, sheetWords)).toEqual(plan);
   });
-  return {
-    weights: rows.map((row) => [row.potential, 1]),
-    latitudes: rows.map((row) => [row.lat]),
-    longitudes: rows.map((row) => [row.lon]),
-    locked: rows.map((row) => [row.locked]),
-    owners: rows.map((row) => [row.owner]),
-  };
-}
 
-const IMPORTANCE: Matrix = [[0.6, 0.4]];
-const TOLERANCE = 0.05;
+  it('Google Sheets writes the same assignment, the summary formulas and a chart per balance column', () => {
+    const fake = fakeAppsScript({ timeZone: spreadsheetZones()[0], sheetNames: ['Sheet1'] });
+    const name = loadCode(fake).run('salesopsInsertTemplate', request) as string;
+    const sheet = fake.spreadsheet.sheet(name);
+    expect(column((row) => sheet.shown(row + 1, 2)?.value)).toEqual(expected);
+    const formulas = plan.cells.flat().filter(isFormulaCell).length;
+    let written = 0;
+    plan.cells.forEach((row, r) => row.forEach((_cell, c) => (written += sheet.shown(r + 1, c + 1)?.formula ? 1 : 0)));
+    expect(written).toBe(formulas);
+    expect(sheet.charts).toHaveLength(2);
+  });
 
-const argsOf = (b: Book): HostArg[] => [b.weights, REPS, b.latitudes, b.longitudes, b.locked, b.owners, TOLERANCE, IMPORTANCE];
+  it('Excel writes the same assignment, the summary formulas and a chart per balance column', async () => {
+    const excel = new FakeExcel({ sheets: { Sheet1: [] }, selection: { sheet: 'Sheet1', address: 'A1' } });
+    const name = await createExcelHost(excel).insertTemplate(request);
+    const grid = excel.grid(name);
+    expect(column((row) => grid[row][1])).toEqual(expected);
+    expect(grid.flat().filter((cell) => typeof cell === 'string' && cell.startsWith('=SUMIFS(')).length).toBe(2 * scenario.territories.length);
+    expect(excel.sheet(name)!.charts).toHaveLength(2);
+  });
 
-/** Blank cells as each host passes them: '' in Sheets, null in Excel. */
-const withBlanks = (args: readonly HostArg[], blank: '' | null) =>
-  args.map((arg) => (Array.isArray(arg) ? arg.map((row) => row.map((cell) => cell ?? blank)) : arg));
-
-function inPlayground(b: Book): unknown[] {
-  const n = b.weights.length;
-  const rows = b.weights.map((weight, i) => [
-    ...weight,
-    b.latitudes[i][0],
-    b.longitudes[i][0],
-    b.locked[i][0],
-    b.owners[i][0],
-    ...(i < REPS.length ? REPS[i] : [null, null]),
-    ...(i === 0 ? IMPORTANCE[0] : [null, null]),
-  ]);
-  const workbook = new Workbook();
-  const id = workbook.sheetId(workbook.addSheet('Accounts', rows));
-  const formula = `=TERRITORY_ASSIGN(A1:B${n}, G1:H${REPS.length}, C1:C${n}, D1:D${n}, E1:E${n}, F1:F${n}, ${TOLERANCE}, I1:J1)`;
-  workbook.setCell(id, { row: 0, col: 11 }, formula);
-  return workbook.values(id, { top: 0, left: 11, bottom: n - 1, right: 11 }).map((row) => row[0]);
-}
-
-describe('TERRITORY_ASSIGN in every host', () => {
-  const sheets = loadCode(fakeAppsScript({ timeZone: 'Europe/Warsaw' }));
-  const excel = loadFunctionsJs();
-
-  it.each([
-    [1, 300],
-    [2, 400],
-  ])('seed %i, %i accounts: the core, Sheets, Excel and the playground give the same territories', (seed, n) => {
-    const b = book(seed, n);
-    const core = (invoke(SPEC, argsOf(b)) as Matrix).map((row) => row[0]);
-    // Every account has a rep, and every locked account its lock.
-    expect(core).toHaveLength(n);
-    expect(core.every((rep) => REPS.some(([name]) => name === rep))).toBe(true);
-    b.locked.forEach(([lock], i) => lock !== null && expect(core[i]).toBe(lock));
-
-    const inSheets = (plain(sheets.run('TERRITORY_ASSIGN', ...withBlanks(argsOf(b), ''))) as unknown[][]).map((row) => row[0]);
-    const inExcel = (excel.associated.get('TERRITORY_ASSIGN')!(...withBlanks(argsOf(b), null), fakeInvocation('TERRITORY_ASSIGN')) as unknown[][]).map(
-      (row) => row[0],
-    );
-    expect(inSheets).toEqual(core);
-    expect(inExcel).toEqual(core);
-    expect(inPlayground(b)).toEqual(core);
+  it('the playground writes the same assignment, its summary computes the core’s totals, and follows a reassigned account', () => {
+    const workbook = new Workbook();
+    const sheet = workbook.sheetId(workbook.insertPlan(plan));
+    const value = (ref: string) => workbook.hf.getCellValue({ sheet, ...parseCell(ref)! });
+    expect(cells.assignment.map(value)).toEqual(expected);
+    cells.territories.forEach((territory, t) => {
+      expect(value(territory.accounts)).toBe(scenario.accountCounts[t]);
+      territory.measures.forEach((measure, j) => {
+        expect(value(measure.total)).toBeCloseTo(scenario.totals[t][j], 6);
+        expect(value(measure.target)).toBeCloseTo(scenario.targets[t][j], 6);
+      });
+    });
+    // Account 1 moves by hand to another territory: both territories' counts follow.
+    const from = scenario.assignment[0];
+    const to = (from + 1) % scenario.territories.length;
+    workbook.setCell(sheet, parseCell(cells.assignment[0])!, String(territoryOf(to)));
+    expect(value(cells.territories[from].accounts)).toBe(scenario.accountCounts[from] - 1);
+    expect(value(cells.territories[to].accounts)).toBe(scenario.accountCounts[to] + 1);
+    expect(value(cells.territories[to].measures[0].total)).toBeCloseTo(scenario.totals[to][0] + request.accounts[0].balances[0], 6);
   });
 });

@@ -20,6 +20,8 @@ export interface ChartData {
   readonly formatY: (value: number) => string;
   /** How a scatter chart's x axis shows a number (the category cells' own format). */
   readonly formatX: (value: number) => string;
+  /** A line or scatter chart joins its points (the default); false draws the points alone, such as accounts on a map. */
+  readonly lines?: boolean;
 }
 
 export const CHART_WIDTH = 480;
@@ -118,7 +120,7 @@ export function drawChart(doc: Document, data: ChartData, size = { width: CHART_
         path += `${path ? 'L' : 'M'}${at.toFixed(1)},${y(value).toFixed(1)}`;
         group.append(node(doc, 'circle', { cx: at.toFixed(1), cy: y(value).toFixed(1), r: 2.5, stroke: 'none' }));
       });
-      if (path) group.prepend(node(doc, 'path', { d: path, fill: 'none', 'stroke-width': 2 }));
+      if (path && data.lines !== false) group.prepend(node(doc, 'path', { d: path, fill: 'none', 'stroke-width': 2 }));
     }
     svg.append(group);
     // The legend, under the title.

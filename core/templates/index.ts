@@ -16,6 +16,7 @@ import { type Field, type FieldProblem, FieldProblemsError, type FieldValues, re
 import type { SheetPlan } from './plan';
 import type { SheetWords } from './words';
 import { COMMISSION_TEMPLATE } from './commission/template';
+import { TERRITORY_TEMPLATE } from './territory/template';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
@@ -65,7 +66,7 @@ const EXAMPLES: TemplateDefinition = {
 };
 
 /** Every template the sidebar offers, in the order it shows them. */
-export const TEMPLATES: readonly TemplateDefinition[] = [COMMISSION_TEMPLATE, EXAMPLES];
+export const TEMPLATES: readonly TemplateDefinition[] = [COMMISSION_TEMPLATE, TERRITORY_TEMPLATE, EXAMPLES];
 
 /**
  * Every problem with a template's values, as the sidebar shows them while the
@@ -79,13 +80,55 @@ export function checkTemplate(definition: TemplateDefinition, raw: FieldValues):
 }
 
 const MAX_REQUEST_KEYS = 50;
-/**
- * How deep and how big a request's nested values may be: a plan's few fields,
- * and its reps (at most 2,000, each a name, a quota, a target incentive and up
- * to twelve months of bookings, about 34,000 values).
- */
+/** How deep a request's nested values may go: rows of a table, each with a list of amounts, is four. */
 const MAX_REQUEST_DEPTH = 8;
-const MAX_REQUEST_VALUES = 40_000;
+/** What any request may hold, whatever its template declares. */
+const MIN_REQUEST_VALUES = 1_000;
+
+/**
+ * The most values (objects, lists and scalars, counted as checkPlainData walks
+ * them) a sound request for `definition` can hold, from its declared limits:
+ * a rows field's most rows with every column and the longest lists, a pairs
+ * field's most rows. The commission plan's is about 34,000 (2,000 reps with
+ * twelve months), the territory designer's about 110,000 (10,000 accounts with
+ * four balance columns, coordinates, owner and lock): each request is held to
+ * its own template's size, so a large template does not let a small one take
+ * a large request.
+ */
+export function maxRequestValues(definition: TemplateDefinition): number {
+  const bound = (field: Field): number => {
+    switch (field.kind) {
+      case 'rows':
+        return 1 + field.maxRows * (1 + field.columns.reduce((sum, column) => sum + (column.kind === 'money-list' ? 1 + field.maxList : 1), 0));
+      case 'pairs':
+        return 1 + field.maxRows * (1 + field.columns.length);
+      case 'group':
+        return 1 + field.fields.reduce((sum, inner) => sum + bound(inner), 0);
+      default:
+        return 1;
+    }
+  };
+  // The request object and its "template" name, then every field; never under a floor, so a
+  // field sent by mistake is named ("has no field ...") rather than counted.
+  return Math.max(MIN_REQUEST_VALUES, 2 + definition.fields.reduce((sum, field) => sum + bound(field), 0));
+}
+
+/**
+ * The JSON characters a request may average per value: a key, a number written
+ * in full (-1.2345678901234567e+308 is 24 characters), quotes and punctuation.
+ */
+const CHARS_PER_VALUE = 40;
+
+/**
+ * How long a request for the template named `template` may be as JSON, for a
+ * host that receives it as text (the Sheets server checks it before parsing):
+ * 40 characters per value it may hold, 40,000 for an unknown template, about
+ * 4.4 million for the territory designer's 10,000 accounts.
+ */
+export function maxRequestChars(template: unknown): number {
+  const definition = TEMPLATES.find((candidate) => candidate.id === template);
+  return CHARS_PER_VALUE * (definition ? maxRequestValues(definition) : MIN_REQUEST_VALUES);
+}
 
 /**
  * Keys a request may never have, at any depth: copied onto an ordinary object
@@ -169,7 +212,11 @@ export function readRequest(request: unknown): {
   }
   const keys = Object.getOwnPropertyNames(request);
   if (keys.length > MAX_REQUEST_KEYS) throw badValue(`a template request has at most ${MAX_REQUEST_KEYS} fields`);
-  checkPlainData(request, 'the request', 0, { values: MAX_REQUEST_VALUES });
+  // The template named decides how large the request may be; an unknown one is refused below, once the data is known to be plain.
+  const named = Object.getOwnPropertyDescriptor(request, 'template');
+  const asked = named && 'value' in named ? TEMPLATES.find((candidate) => candidate.id === named.value) : undefined;
+  const most = asked ? maxRequestValues(asked) : Math.max(...TEMPLATES.map(maxRequestValues));
+  checkPlainData(request, 'the request', 0, { values: most });
   // Every key is now an own data property and none is forbidden: reading them runs no code.
   if (!keys.includes('template')) throw badValue('a template request needs a "template" field naming the template');
   const id = request.template;

@@ -36,6 +36,13 @@ const HEADER_WORDS: Readonly<Record<string, readonly string[]>> = {
   quota: ['quota', 'target', 'plan'],
   bookings: ['bookings', 'booked', 'closed won', 'amount', 'revenue', 'actual', 'sales'],
   targetIncentive: ['target incentive', 'ti', 'variable', 'ote variable', 'incentive'],
+  account: ['account', 'account name', 'company', 'customer', 'name'],
+  balances: ['potential', 'revenue', 'arr', 'pipeline', 'workload', 'employees', 'spend', 'amount', 'balance'],
+  latitude: ['latitude', 'lat'],
+  longitude: ['longitude', 'lon', 'lng', 'long'],
+  owner: ['owner', 'current owner', 'account owner', 'current rep'],
+  locked: ['locked', 'locked to', 'lock'],
+  share: ['share', 'target share', 'weight', 'size'],
 };
 
 function headerMatches(header: string | undefined, key: string): boolean {
@@ -56,7 +63,9 @@ export function guessPicks(table: SourceTable, columns: readonly RowColumn[]): C
   const taken = new Set<number>();
   const picks: Record<string, number | number[]> = {};
   const single = (column: RowColumn, fits: (c: number) => boolean) => {
-    for (let c = 0; c < width; c++) if (!taken.has(c) && headerMatches(table.headers[c], column.key) && fits(c)) return c;
+    // A column named for a text column is taken whatever it holds: an owner column may name territories 1, 2, 3.
+    const named = (c: number) => headerMatches(table.headers[c], column.key) && (column.kind === 'text' || fits(c));
+    for (let c = 0; c < width; c++) if (!taken.has(c) && named(c)) return c;
     // An optional column is taken only by its name: a guess would take a column another one needs.
     if (column.optional) return -1;
     for (let c = 0; c < width; c++) if (!taken.has(c) && fits(c)) return c;

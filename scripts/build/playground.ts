@@ -21,20 +21,26 @@ const from = (...parts: string[]) => path.join(ROOT, ...parts);
 export async function buildPlayground(options: BuildOptions): Promise<void> {
   const { outDir } = options;
   await mkdir(outDir, { recursive: true });
-  const [script, pageCss, sidebarCss, html] = await Promise.all([
+  const [script, worker, pageCss, sidebarCss, html] = await Promise.all([
     bundle(from('playground', 'main.ts'), {
       ...browserSources,
       target: 'es2020',
       sourcemap: false,
       banner: { js: `/*! SalesOps Formulas playground. Bundled packages and their licences: ${NOTICES_FILE} */` },
     }),
+    // The territory designer's runs, in a Web Worker beside the page (script-src 'self' allows it).
+    bundle(from('playground', 'territory-worker.ts'), { target: 'es2020', sourcemap: false }),
     readFile(from('playground', 'playground.css'), 'utf8'),
     readFile(from('sidebar', 'sidebar.css'), 'utf8'),
     readFile(from('playground', 'index.html'), 'utf8'),
   ]);
   await Promise.all([
     writeFile(path.join(outDir, 'app.js'), script.code),
-    writeNotices(outDir, [{ bundle: 'app.js', packages: script.packages }]),
+    writeFile(path.join(outDir, 'territory-worker.js'), worker.code),
+    writeNotices(outDir, [
+      { bundle: 'app.js', packages: script.packages },
+      { bundle: 'territory-worker.js', packages: worker.packages },
+    ]),
     writeFile(path.join(outDir, 'app.css'), `${sidebarCss}\n${pageCss}`),
     writeFile(path.join(outDir, 'index.html'), html),
   ]);

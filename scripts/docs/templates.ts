@@ -3,7 +3,7 @@
  * same declarations that draw the form and check requests, in the catalog's
  * English words.
  */
-import type { Field, TemplateDefinition } from '../../core/templates';
+import { type Field, type TemplateDefinition, maxRequestValues } from '../../core/templates';
 import { EN } from '../../ui/catalog/en';
 
 function words(id: string): string {
@@ -57,7 +57,7 @@ export function renderTemplatesDoc(templates: readonly TemplateDefinition[]): st
       lines.push(`| ${words(field.label)} | \`${field.key}\` | ${takes(field)} | ${when} |`);
       if (field.help) lines.push(`| | | ${words(field.help)} | |`);
     }
-    lines.push('');
+    lines.push('', `A request holds at most ${maxRequestValues(template).toLocaleString('en-US')} values (every row, list and cell counted), as the fields' limits allow.`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

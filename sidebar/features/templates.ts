@@ -10,6 +10,10 @@ import { renderFieldForm } from '../field-form';
 import { templatePreview } from '../template-preview';
 import type { Host } from '../host';
 import type { SidebarFeature } from './feature';
+import { territoryDesigner } from '../territory/designer';
+
+/** Templates whose card is more than a form and Insert: the territory designer runs and compares scenarios first. */
+const CARDS: Readonly<Record<string, (definition: TemplateDefinition, host: Host) => HTMLElement>> = { territory: territoryDesigner };
 
 function templateCard(definition: TemplateDefinition, host: Host): HTMLElement {
   const titleId = uniqueId('so-template');
@@ -81,7 +85,7 @@ export const templatesFeature: SidebarFeature = {
         className: 'so-lead',
         text: text('sidebar.templates.lead'),
       }),
-      ...TEMPLATES.map((definition) => templateCard(definition, host)),
+      ...TEMPLATES.map((definition) => (CARDS[definition.id] ?? templateCard)(definition, host)),
     );
   },
 };

@@ -7,6 +7,8 @@ import { type SheetPlan, type SheetWords, TEMPLATES, planTemplate } from '../../
 import { defaultValues } from '../../core/templates/fields';
 
 export const REP_NAMES = ['Ana', 'Bo'] as const;
+export const ACCOUNT_NAMES = ['Acme', 'Globex', 'Initech', 'Hooli'] as const;
+export const TERRITORY_REPS = ['Cy', 'Di'] as const;
 
 function reps(kind: string, periods: string): object[] {
   const count = periods === 'annual' ? 12 : periods === 'quarterly' ? 6 : 2;
@@ -30,6 +32,12 @@ export function everyTemplateRequest(): Record<string, unknown>[] {
         }
       }
     }
+  }
+  // Territories from a table with owners and locks and no importance given (each balance column "Balance n"), by count and by reps.
+  for (const by of ['count', 'reps']) {
+    const names = by === 'count' ? ['1', '2'] : TERRITORY_REPS;
+    const accounts = ACCOUNT_NAMES.map((account, i) => ({ account, balances: [10 * (i + 1), 1], owner: names[i % 2], locked: i === 0 ? names[0] : '' }));
+    requests.push({ template: 'territory', accounts, measures: null, by, count: 2, reps: TERRITORY_REPS.map((rep) => ({ rep, share: null })), tolerance: 0.05 });
   }
   // The form's defaults, with the example reps.
   for (const definition of TEMPLATES) requests.push({ ...defaultValues(definition.fields), template: definition.id });

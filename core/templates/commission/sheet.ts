@@ -9,7 +9,7 @@ import { NUMBER_FORMAT_CODES } from '../../spec';
 import type { PlanCell, PlanChart, SheetPlan } from '../plan';
 import { type SheetWords, numbered, wordsUnder } from '../words';
 import { type EarnedInputs, type ParameterCells, curveShareFormula, drawFormulas, earnedFormula } from './formulas';
-import { Grid, at, span } from './grid';
+import { Grid, at, span } from '../grid';
 import type { CommissionPlan, PayPeriods, PlanKind, RepRow } from './model';
 import { monthsPerPlanPeriod, periodLabels, periodsToDate, startsPlanPeriod } from './periods';
 import { CHART_ATTAINMENTS, DEFAULT_EXAMPLE, type ExampleRep, exampleTarget } from './preview';

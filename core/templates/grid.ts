@@ -1,6 +1,6 @@
 /** A sheet plan filled cell by cell (0-based rows and columns), with A1 names for formulas. */
-import { cellName, columnName } from '../../a1';
-import type { PlanCell, PlanChart, SheetPlan } from '../plan';
+import { cellName, columnName } from '../a1';
+import type { PlanCell, PlanChart, SheetPlan } from './plan';
 
 /** "B7", or "$B$7" for a reference that stays put when a formula is copied. */
 export const at = (row: number, col: number, fixed = false): string =>

@@ -1,0 +1,18 @@
+/**
+ * The territory designer's runs, off the playground's UI thread: one scenario
+ * per worker, with progress as the engine spends its budget. The page
+ * terminates the worker to cancel.
+ */
+import { runScenario } from '../core/templates/territory/scenario';
+import type { WorkerReply } from '../sidebar/territory/runner';
+
+const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(reply: WorkerReply): void };
+
+scope.onmessage = (event) => {
+  try {
+    const result = runScenario(event.data, (progress) => scope.postMessage({ progress }));
+    scope.postMessage({ result });
+  } catch (error) {
+    scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
