@@ -45,4 +45,17 @@ describe('a table of reps from the workbook', () => {
     const rows = rowsFromTable(table, COLUMNS, { rep: 0, quota: 1, bookings: [2] });
     expect(rows).toEqual([{ rep: 'Ana', quota: 'n/a', bookings: [5] }]);
   });
+
+  it('reads a blank in an optional column as left out, not as 0', () => {
+    const table = readSourceTable([
+      ['Rep', 'Quota', 'Bookings', 'Target incentive'],
+      ['Ana', 100000, null, null],
+      ['Ben', 120000, 5, 20000],
+    ]);
+    const rows = rowsFromTable(table, COLUMNS, { rep: 0, quota: 1, bookings: [2], targetIncentive: 3 });
+    expect(rows).toEqual([
+      { rep: 'Ana', quota: 100000, bookings: [0], targetIncentive: null },
+      { rep: 'Ben', quota: 120000, bookings: [5], targetIncentive: 20000 },
+    ]);
+  });
 });

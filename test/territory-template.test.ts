@@ -9,6 +9,8 @@ import { type FieldValues, defaultValues } from '../core/templates/fields';
 import { isFormulaCell } from '../core/templates/plan';
 import { gini, runScenario } from '../core/templates/territory';
 import { renameInFormula } from '../core/formula-text';
+import { readSourceTable, rowsFromTable } from '../core/templates/source-table';
+import { ACCOUNTS_FIELD } from '../core/templates/territory/fields';
 import { sheetWords } from '../ui/sheet-words';
 
 const TERRITORY = TEMPLATES.find((definition) => definition.id === 'territory')!;
@@ -109,6 +111,16 @@ describe('a territory scenario', () => {
 describe('the territory form refuses', () => {
   const problems = (fields: object) => check(request(fields)).map((p) => `${p.field} ${p.code}`);
 
+  it('names the account whose latitude is blank in the selected table, instead of placing it at 0', () => {
+    const table = readSourceTable([
+      ['Account', 'Potential', 'Latitude', 'Longitude'],
+      ['Acme', 100, 52.2, 21.0],
+      ['Bolt', 80, null, 8.7],
+    ]);
+    const rows = rowsFromTable(table, ACCOUNTS_FIELD.columns, { account: 0, balances: [1], latitude: 2, longitude: 3 });
+    expect(problems({ accounts: rows })).toEqual(['accounts[1].latitude coordinates-missing']);
+  });
+
   it.each([
     ['a negative balance', { accounts: accounts([[1], [-1]]) }, 'accounts[1].balances[0] negative'],
     ['balances that add up to 0', { accounts: accounts([[0], [0]]) }, 'accounts weights-zero'],
@@ -121,6 +133,9 @@ describe('the territory form refuses', () => {
     ['no territories', { count: 0 }, 'count territories-range'],
     ['more than 100 territories', { count: 101 }, 'count territories-range'],
     ['two reps of one name', { by: 'reps', reps: [{ rep: 'Ann' }, { rep: ' ann' }] }, 'reps[1].rep duplicate'],
+    ['a rep name COUNTIFS reads as a comparison', { by: 'reps', reps: [{ rep: 'Ann' }, { rep: '>=5' }] }, 'reps[1].rep reads-as-condition'],
+    ['a rep name COUNTIFS reads as a pattern', { by: 'reps', reps: [{ rep: 'Ann*' }, { rep: 'Bob' }] }, 'reps[0].rep reads-as-condition'],
+    ['a rep name with a question mark', { by: 'reps', reps: [{ rep: 'Ann' }, { rep: 'Who?' }] }, 'reps[1].rep reads-as-condition'],
     ['an importance per balance column missing', { accounts: accounts([[1, 2]]), measures: [{ name: 'P', importance: 1 }] }, 'measures measures-count'],
     ['every importance 0', { accounts: accounts([[1]]), measures: [{ name: 'P', importance: 0 }] }, 'measures importance-zero'],
     ['a negative importance', { accounts: accounts([[1]]), measures: [{ name: 'P', importance: -1 }] }, 'measures[0].importance negative'],

@@ -91,9 +91,13 @@ function cellText(cell: CellValue): string {
   return isBlank(cell) ? '' : String(cell).trim();
 }
 
-/** An amount: a number, numeric text, or a blank as 0 (nothing booked); anything else kept, for the check to name. */
-function cellAmount(cell: CellValue): unknown {
-  if (isBlank(cell)) return 0;
+/**
+ * An amount: a number, numeric text, or a blank as 0 (nothing booked), or as
+ * left out (null) in an optional column such as a coordinate, for the checks to
+ * catch; anything else kept, for the check to name.
+ */
+function cellAmount(cell: CellValue, optional = false): unknown {
+  if (isBlank(cell)) return optional ? null : 0;
   if (typeof cell === 'number') return cell;
   return parseNumberText(String(cell)) ?? cell;
 }
@@ -105,7 +109,7 @@ export function rowsFromTable(table: SourceTable, columns: readonly RowColumn[],
     for (const column of columns) {
       const pick = picks[column.key];
       if (Array.isArray(pick)) read[column.key] = pick.map((c) => cellAmount(row[c]));
-      else if (typeof pick === 'number' && pick >= 0) read[column.key] = column.kind === 'text' ? cellText(row[pick]) : cellAmount(row[pick]);
+      else if (typeof pick === 'number' && pick >= 0) read[column.key] = column.kind === 'text' ? cellText(row[pick]) : cellAmount(row[pick], column.optional);
     }
     return read;
   });

@@ -406,6 +406,7 @@ export const EN = {
   'template.problem.not-whole': 'Enter a whole number.',
   'template.problem.territories-range': 'From 1 to 100 territories.',
   'template.problem.duplicate': 'Two rows have this name.',
+  'template.problem.reads-as-condition': 'The summary\'s COUNTIFS and SUMIFS would read this name as a condition: a name may not start with <, > or =, nor hold *, ? or ~.',
   'templateSheet.territory.name': 'Territories',
   'templateSheet.territory.lead': 'Change an account’s territory in column B: the summary on the right recalculates.',
   'templateSheet.territory.account': 'Account',

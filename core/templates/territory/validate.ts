@@ -25,7 +25,14 @@ export const TERRITORY_PROBLEM_CODES = [
   'not-whole',
   'territories-range',
   'duplicate',
+  /** A rep name the summary's COUNTIFS/SUMIFS would read as a condition (<, >, = first) or a pattern (*, ?, ~). */
+  'reads-as-condition',
 ] as const;
+
+/** What makes COUNTIFS and SUMIFS read a criterion as something else than the text itself. */
+function readsAsCondition(name: string): boolean {
+  return ['<', '>', '='].includes(name.charAt(0)) || ['*', '?', '~'].some((mark) => name.includes(mark));
+}
 
 type Problem = FieldProblem<string>;
 
@@ -47,6 +54,7 @@ function territoryCountRules(values: TerritoryValues): Problem[] {
     const name = normalizeLabel(row.rep);
     if (name === '') problems.push({ field: `reps[${i}].rep`, code: 'missing' });
     else if (seen.has(name)) problems.push({ field: `reps[${i}].rep`, code: 'duplicate' });
+    else if (readsAsCondition(String(row.rep).trim())) problems.push({ field: `reps[${i}].rep`, code: 'reads-as-condition' });
     seen.add(name);
   });
   return problems;
