@@ -1,24 +1,23 @@
 /**
- * The territory engine: a start (owners, LPT or balanced k-means), then local
- * search within the work budget. Pure and deterministic: the same problem
+ * The territory engine: a start (owners, LPT, or with coordinates a balanced
+ * k-means from a recursive bisection), then local search within the work budget. Pure and deterministic: the same problem
  * gives the same answer on every host.
  */
-import { createRandom } from '../random';
 import { Budget } from './budget';
+import { compactStart } from './compact';
 import { type Points, centresOf, project } from './geometry';
 import { improve } from './improve';
 import { Loads } from './loads';
 import { Members } from './members';
 import { DEFAULT_BUDGET, DEFAULT_TOLERANCE, type TerritoryProblem, type TerritoryResult } from './problem';
-import { compactStart, greedyStart, place } from './start';
+import { greedyStart, place } from './start';
 
 /** How close to target a compact territory needs to be before the search stops trading accounts. */
-const COMPACT_GOAL = 0.005;
+const COMPACT_GOAL = 0.01;
 
 export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
   const { accounts: n, territories: k, locked, owners, latitudes, longitudes } = problem;
   const budget = new Budget(problem.budget ?? DEFAULT_BUDGET, problem.onProgress);
-  const random = createRandom(problem.seed ?? 1);
   const loads = new Loads(problem);
   const members = new Members(n, k);
   const fixed = new Uint8Array(n);
@@ -39,16 +38,15 @@ export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
     const points = project(latitudes, longitudes);
     if (owners) {
       // Centres of the owners' territories; accounts without an owner are dealt out by LPT, then the search tidies up.
-      const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
-      centresOf(points, members.territory, centres);
       greedyStart(free, loads, members, budget);
+      const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
+      centresOf(points, everyAccount(n), members.territory, centres);
       geography = { points, centres };
-    } else geography = { points, centres: compactStart(free, points, loads, members, random, budget) };
-    centresOf(points, members.territory, geography.centres);
+    } else geography = { points, centres: compactStart(free, points, loads, members, COMPACT_GOAL, budget) };
   } else greedyStart(free, loads, members, budget);
 
-  // With owners, balance within the tolerance is enough; with coordinates, the last fraction of a
-  // percent would cost compactness; otherwise as even as the budget allows.
+  // With owners, balance within the tolerance is enough; with coordinates, balance past 1% would
+  // cost compactness; otherwise as even as the budget allows.
   const goal = owners ? (problem.tolerance ?? DEFAULT_TOLERANCE) : geography ? COMPACT_GOAL : 0;
   improve({ loads, members, fixed, budget, goal, geography });
 
@@ -71,4 +69,8 @@ export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
     operations: budget.operations,
     budgetReached: budget.exhausted,
   };
+}
+
+function everyAccount(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }

@@ -8,7 +8,7 @@
  * and partners are the nearest territories first.
  */
 import type { Budget } from './budget';
-import { type Points, distance } from './geometry';
+import { type Points, gap } from './geometry';
 import type { Loads } from './loads';
 import type { Members } from './members';
 import { place } from './start';
@@ -67,7 +67,7 @@ function detour(search: Search, i: number, from: number, to: number, typical: nu
   const geography = search.geography;
   if (!geography) return 0;
   const { points, centres } = geography;
-  const extra = distance(points, i, centres.x[to], centres.y[to]) - distance(points, i, centres.x[from], centres.y[from]);
+  const extra = Math.sqrt(gap(points, i, centres, to)) - Math.sqrt(gap(points, i, centres, from));
   return Math.max(0, extra) / typical;
 }
 

@@ -24,7 +24,7 @@ export interface TerritoryProblem {
   readonly owners?: Int32Array;
   /** With owners: how far (as a fraction of its target) a territory may be off before accounts move. Default 0.05. */
   readonly tolerance?: number;
-  /** Seed of the generator behind every choice the engine makes by chance. */
+  /** Seed for choices made by chance; the engine makes none today (kept so callers need not change). */
   readonly seed?: number;
   /** Elementary operations the engine may spend; it stops with the best answer so far. */
   readonly budget?: number;

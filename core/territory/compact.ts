@@ -1,0 +1,151 @@
+/**
+ * Compact, balanced territories from coordinates. The start is a recursive
+ * bisection by weight (balanced blocks); then rounds of a balanced k-means:
+ * the centres move to the mean of their accounts, and accounts that are
+ * nearer another territory's centre move there, or swap with an account
+ * coming the other way, but only while both territories stay within the
+ * balance band. Only accounts near a border ever move, and the balance the
+ * bisection reached is never given up.
+ */
+import type { Budget } from './budget';
+import { type Points, bisect, centresOf, gap, nearestCentres } from './geometry';
+import type { Loads } from './loads';
+import type { Members } from './members';
+import { place } from './start';
+
+/** Rounds of moving the centres and trading accounts across borders at most. */
+const ROUNDS = 30;
+/** Territories an account may move to: the few whose centres are nearest its own territory's. */
+const NEIGHBOURS = 6;
+/** Accounts waiting to cross a border that a swap looks through. */
+const SWAP_LOOK = 32;
+
+/** Assigns `accounts` compactly, every territory within `band` of its target where the bisection got it there; returns the centres. */
+export function compactStart(accounts: readonly number[], points: Points, loads: Loads, members: Members, band: number, budget: Budget): Points {
+  const { k, m } = loads;
+  const size = new Float64Array(points.x.length);
+  for (const i of accounts) size[i] = loads.size(i);
+  // What each territory still takes once its locked accounts are in.
+  const room = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    let locked = 0;
+    for (let j = 0; j < m; j++) locked += loads.importance[j] * loads.load[t * m + j];
+    room[t] = Math.max(0, loads.target[t] - locked);
+  }
+  const label = new Int32Array(points.x.length);
+  bisect(points, accounts, size, room, label);
+  budget.spend(accounts.length * Math.ceil(Math.log2(k + 1)) * 8);
+  for (const i of accounts) place(members, loads, i, label[i]);
+  const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
+  const width = Math.min(k - 1, NEIGHBOURS);
+  for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
+    centresOf(points, accounts, members.territory, centres);
+    const neighbours = nearestCentres(centres, width, budget);
+    if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
+  }
+  centresOf(points, accounts, members.territory, centres);
+  return centres;
+}
+
+/**
+ * One round of trades: each account nearer another candidate centre than its
+ * own wants to move there, the largest saving in squared distance first; a
+ * move that would take either territory outside `band` is made as a swap
+ * with an account waiting to come the other way, or as a chain that passes
+ * one of the receiver's border accounts on to a third territory for less
+ * than the move saves. Returns the number of accounts moved.
+ */
+function trade(
+  accounts: readonly number[],
+  points: Points,
+  centres: Points,
+  neighbours: Int32Array,
+  width: number,
+  loads: Loads,
+  members: Members,
+  band: number,
+  budget: Budget,
+): number {
+  const { k } = loads;
+  const wants: number[] = [];
+  // Each account's best other candidate and what going there changes its squared distance by (below 0: it wants to go).
+  const to = new Int32Array(points.x.length);
+  const change = new Float64Array(points.x.length);
+  for (let a = 0; a < accounts.length; a++) {
+    const i = accounts[a];
+    const t = members.territory[i];
+    const here = gap(points, i, centres, t);
+    let best = -1;
+    let bestGap = Infinity;
+    for (let c = 0; c < width; c++) {
+      const u = neighbours[t * width + c];
+      const d = gap(points, i, centres, u);
+      if (d < bestGap) [best, bestGap] = [u, d];
+    }
+    to[i] = best;
+    change[i] = bestGap - here;
+    if (best >= 0 && bestGap < here) wants.push(i);
+  }
+  // Per territory, the members cheapest to send to a neighbour, for chains of two moves.
+  const cheapest: number[][] = Array.from({ length: k }, () => []);
+  for (const i of accounts) if (to[i] >= 0) cheapest[members.territory[i]].push(i);
+  for (const list of cheapest) {
+    list.sort((a, b) => change[a] - change[b] || a - b);
+    list.length = Math.min(list.length, SWAP_LOOK);
+  }
+  const saving = change.map((v) => -v);
+  wants.sort((a, b) => saving[b] - saving[a] || a - b);
+  const waiting = new Map<number, number[]>();
+  let moved = 0;
+  const fits = (t: number) => loads.deviation[t] <= band + 1e-12;
+  for (const i of wants) {
+    const from = members.territory[i];
+    const into = to[i];
+    place(members, loads, i, into);
+    if (fits(from) && fits(into)) {
+      moved++;
+      continue;
+    }
+    // Swap with an account waiting to come the other way, if that brings both back within the band.
+    const queue = waiting.get(into * k + from);
+    let partner = -1;
+    for (let q = queue ? queue.length - 1 : -1; q >= 0 && q >= (queue as number[]).length - SWAP_LOOK; q--) {
+      const j = (queue as number[])[q];
+      place(members, loads, j, from);
+      if (fits(from) && fits(into)) {
+        partner = q;
+        break;
+      }
+      place(members, loads, j, into);
+    }
+    if (partner >= 0) {
+      (queue as number[]).splice(partner, 1);
+      moved += 2;
+      continue;
+    }
+    // Or pass one of the receiver's border accounts on to a third territory, if that costs less than the move saves.
+    let chained = false;
+    for (const j of cheapest[into]) {
+      if (change[j] >= saving[i]) break;
+      const onward = to[j];
+      if (members.territory[j] !== into || onward === from) continue;
+      place(members, loads, j, onward);
+      if (fits(from) && fits(into) && fits(onward)) {
+        chained = true;
+        break;
+      }
+      place(members, loads, j, into);
+    }
+    if (chained) {
+      moved += 2;
+      continue;
+    }
+    place(members, loads, i, from);
+    const key = from * k + into;
+    const list = waiting.get(key);
+    if (list) list.push(i);
+    else waiting.set(key, [i]);
+  }
+  budget.spend(accounts.length * width + wants.length * (SWAP_LOOK + 2) * loads.m);
+  return moved;
+}
