@@ -64,7 +64,7 @@ const argsOf = (b: Book): HostArg[] => [b.weights, REPS, b.latitudes, b.longitud
 
 /** Blank cells as each host passes them: '' in Sheets, null in Excel. */
 const withBlanks = (args: readonly HostArg[], blank: '' | null) =>
-  args.map((arg) => (Array.isArray(arg) ? arg.map((row) => row.map((cell) => cell ?? blank)) : arg));
+  args.map((arg) => (Array.isArray(arg) ? (arg as Matrix).map((row) => row.map((cell) => cell ?? blank)) : arg));
 
 function inPlayground(b: Book): unknown[] {
   const n = b.weights.length;
