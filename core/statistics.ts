@@ -88,3 +88,20 @@ function swap(work: Float64Array, a: number, b: number): void {
   work[a] = work[b];
   work[b] = t;
 }
+
+/**
+ * The Gini coefficient of non-negative values: 0 when all are equal, up to
+ * (n − 1)/n when one holds everything; 0 for fewer than two or a zero sum.
+ * Σ (2i − n + 1) x_(i) / (n Σ x), with x sorted ascending and i from 0.
+ */
+export function gini(values: ArrayLike<number>): number {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    sum += sorted[i];
+    weighted += (2 * i - n + 1) * sorted[i];
+  }
+  return n < 2 || !(sum > 0) ? 0 : Math.max(0, weighted / (n * sum));
+}

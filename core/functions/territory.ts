@@ -3,7 +3,7 @@ import { type FormulaError, badNumber, badValue, divZero, notFound } from '../er
 import { type NumberRange, type Table, type ValueRange, describeShape, inCell, inRow } from '../ranges';
 import { Rows } from '../rows';
 import { BLANK_ID, type BoundCondition, NO_ID, type RuleSet, keepPassing, numberKey, readRules, textKey } from '../rules';
-import { mean } from '../statistics';
+import { gini, mean } from '../statistics';
 import { TERRITORY_ASSIGN } from './territory-assign';
 import { choice, defineFunction, numbers, optional, table, text, values } from '../spec';
 import { type CellValue, type Matrix, type ResultCell, describeValue, formatNumber, isBlank, normalizeLabel } from '../values';
@@ -157,13 +157,8 @@ function balance(territories: TerritoryIndex, measure: string): number {
       for (let t = 0; t < k; t++) squares += (shares[t] - mean) * (shares[t] - mean);
       return Math.sqrt(squares / k) / mean;
     }
-    default: {
-      // Gini = Σ (2i − k − 1) x_(i) / (k Σ x), with x sorted ascending and i from 1.
-      shares.sort();
-      let weighted = 0;
-      for (let t = 0; t < k; t++) weighted += (2 * t + 1 - k) * shares[t];
-      return Math.max(0, weighted / (k * sum));
-    }
+    default:
+      return gini(shares);
   }
 }
 

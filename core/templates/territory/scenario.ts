@@ -6,6 +6,7 @@
  */
 import { createRandom } from '../../random';
 import { type TerritoryProblem, type TerritoryResult, assignTerritories } from '../../territory';
+import { gini } from '../../statistics';
 import { normalizeLabel } from '../../values';
 import type { FieldValues } from '../fields';
 import { ACCOUNTS_FIELD } from './fields';
@@ -175,18 +176,6 @@ export interface ScenarioResult {
   readonly points?: { readonly x: readonly number[]; readonly y: readonly number[] };
   /** The engine stopped at its work budget with its best answer so far. */
   readonly budgetReached: boolean;
-}
-
-/** The Gini coefficient of `loads` (≥ 0): half the mean absolute difference between two, over the mean. */
-export function gini(loads: readonly number[]): number {
-  const n = loads.length;
-  const mean = loads.reduce((a, b) => a + b, 0) / n;
-  if (n < 2 || !(mean > 0)) return 0;
-  const sorted = [...loads].sort((a, b) => a - b);
-  // Σ_i Σ_j |x_i − x_j| = 2 Σ_i (2i − n + 1) x_(i) over the sorted values.
-  let sum = 0;
-  sorted.forEach((x, i) => (sum += (2 * i - n + 1) * x));
-  return sum / (n * n * mean);
 }
 
 /** Runs the engine on sound values and measures its answer. `onProgress` hears 0 … 1. */
