@@ -5,7 +5,7 @@
  */
 import { FUNCTIONS } from '../core/registry';
 import { type RangeRef, rangeName } from '../core/a1';
-import { type SheetPlan, type TemplateRequest, formulaForHost, planTemplate, uniqueSheetName } from '../core/templates';
+import { INSERT_ROWS, type SheetPlan, type TemplateRequest, formulaForHost, planTemplate, uniqueSheetName } from '../core/templates';
 import { type NormalisedChart, type NormalisedPlan, type TypedCell, normalisePlan, readsAsInput } from '../core/templates/normalise-plan';
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
@@ -175,9 +175,11 @@ function messageOf(error: unknown): string {
 }
 
 export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): Host {
-  const plan = options.planTemplate ?? ((request: unknown) => planTemplate(request, sheetWords));
+  const insertLimit = { host: 'Excel', rows: INSERT_ROWS.excel };
+  const plan = options.planTemplate ?? ((request: unknown) => planTemplate(request, sheetWords, insertLimit));
   return {
-    name: 'Excel',
+    name: insertLimit.host,
+    insertLimit,
     functionPrefix: `${FUNCTION_NAMESPACE}.`,
     locale: options.locale,
 

@@ -451,6 +451,10 @@ export const EN = {
   'sidebar.territory.latitude': 'Latitude',
   'sidebar.territory.inserted': "Inserted scenario {n} as sheet ''{name}''",
   'sidebar.rows.none': '(none)',
+
+  // Territory sidebar at scale: runs of up to 250,000 accounts, inserts held to each host's limit.
+  'sidebar.territory.tooManyToInsert':
+    '{host} inserts at most {most, number} accounts at once; scenario {n} has {count, number}. Run it on fewer accounts to insert it.',
 } as const;
 
 export type MessageId = keyof typeof EN;
