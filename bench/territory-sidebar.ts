@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { createRandom } from '../core/random';
 import { servePlayground } from '../playground/server';
 import { buildPlayground } from '../scripts/build/playground';
+import { accountsCsv } from '../test/support/territory-accounts';
 
 const ACCOUNTS = 250_000;
 const TERRITORIES = 100;
@@ -24,20 +24,6 @@ const TASK_BUDGET_MS = 200;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const progress = (message: string) => process.stderr.write(`territory-sidebar: ${message}\n`);
-
-/** Accounts around twelve hubs, a heavy-tailed potential and a count of 1 each. */
-export function accountsCsv(n: number, seed = 250): string {
-  const random = createRandom(seed);
-  const hubs = Array.from({ length: 12 }, () => [30 + random.next() * 15, -120 + random.next() * 45]);
-  const lines = ['Account,Potential,Accounts,Latitude,Longitude'];
-  for (let i = 0; i < n; i++) {
-    const [lat, lon] = random.pick(hubs);
-    const potential = Math.round(1000 / Math.pow(1 - random.next(), 1 / 1.5));
-    const at = (centre: number) => (centre + (random.next() + random.next() - 1) * 2).toFixed(4);
-    lines.push(`Account ${i + 1},${potential},1,${at(lat)},${at(lon)}`);
-  }
-  return lines.join('\n');
-}
 
 declare global {
   interface Window {
