@@ -10,6 +10,7 @@ import { type NormalisedChart, type NormalisedPlan, type TypedCell, normalisePla
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { mountSidebar } from '../sidebar/mount';
+import { TERRITORY_WORKER, workerRunner } from '../sidebar/territory/runner';
 import { sheetWords } from '../ui/sheet-words';
 import { FUNCTION_NAMESPACE } from './namespace';
 
@@ -279,7 +280,7 @@ async function writeSheet(context: ContextLike, name: string, sheetPlan: Normali
 
 /** Boots the task pane: called by taskpane-entry.ts once Office is ready. */
 export function startTaskpane(root: HTMLElement, excel: ExcelLike, locale?: string): Host {
-  const host = createExcelHost(excel, { locale });
+  const host = { ...createExcelHost(excel, { locale }), runTerritories: workerRunner(TERRITORY_WORKER) };
   mountSidebar(root, host);
   return host;
 }

@@ -3,7 +3,7 @@ import { INSERT_ROWS, planTemplate, type TemplateRequest } from '../core/templat
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { sheetWords } from '../ui/sheet-words';
-import { workerRunner } from '../sidebar/territory/runner';
+import { TERRITORY_WORKER, workerRunner } from '../sidebar/territory/runner';
 import type { RangeRef } from '../core/a1';
 import type { Workbook } from './workbook';
 
@@ -24,7 +24,7 @@ export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): 
     functionPrefix: '',
     locale: view.locale,
     // Beside index.html in dist/playground (scripts/build/playground.ts).
-    runTerritories: workerRunner('territory-worker.js'),
+    runTerritories: workerRunner(TERRITORY_WORKER),
     async listSheets(): Promise<string[]> {
       return workbook.sheetNames();
     },
