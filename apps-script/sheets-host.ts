@@ -2,7 +2,7 @@
  * The sidebar's Host for Google Sheets: each method is one google.script.run
  * call to a server function in Code.js, as a promise.
  */
-import type { TemplateRequest } from '../core/templates';
+import { INSERT_ROWS, type InsertLimit, type TemplateRequest } from '../core/templates/index';
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { RUN_INSERT_TEMPLATE, RUN_LIST_SHEETS, RUN_READ_SELECTION } from './server-functions';
@@ -25,6 +25,9 @@ export function failureMessage(error: unknown): string {
   return text.replace(/^\s*(?:(?:Script)?Error|Exception):\s*/, '') || 'The spreadsheet did not answer.';
 }
 
+/** What one Insert writes: the server (sidebar-api.ts) holds every request to it. */
+export const SHEETS_INSERT_LIMIT: InsertLimit = { host: 'Google Sheets', rows: INSERT_ROWS.sheets };
+
 export function createSheetsHost(run: () => ScriptRunner): Host {
   function callServer(name: string, ...args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -41,7 +44,8 @@ export function createSheetsHost(run: () => ScriptRunner): Host {
   }
 
   return {
-    name: 'Google Sheets',
+    name: SHEETS_INSERT_LIMIT.host,
+    insertLimit: SHEETS_INSERT_LIMIT,
     functionPrefix: '',
     // The browser's language; Sheets' own (Session.getActiveUserLocale) is known only on the server.
     locale: typeof navigator === 'undefined' ? undefined : navigator.language,

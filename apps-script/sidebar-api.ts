@@ -4,11 +4,12 @@
  * arguments: each one validates what it receives.
  */
 import { isFormulaError } from '../core/errors';
-import { maxRequestChars, planTemplate } from '../core/templates';
+import { INSERT_ROWS, maxRequestChars, planTemplate } from '../core/templates';
 import type { Matrix } from '../core/values';
 import { shortMessage } from './convert';
 import { isDate } from './dates';
 import { serverWords } from './messages';
+import { SHEETS_INSERT_LIMIT } from './sheets-host';
 import { log, spreadsheetDates } from './spreadsheet';
 import { asSpreadsheetLike, writePlan } from './write-plan';
 
@@ -57,7 +58,7 @@ function plainRequest(request: unknown): unknown {
     throw new Error('The template request is not valid: it is not plain data.');
   }
   // Each template's request is held to its own size (a few small fields, or up to 10,000 accounts), checked before parsing.
-  if (json.length > maxRequestChars((request as { template?: unknown }).template)) {
+  if (json.length > maxRequestChars((request as { template?: unknown }).template, INSERT_ROWS.sheets)) {
     throw new Error(`The template request is not valid: it is ${json.length.toLocaleString('en-US')} characters long.`);
   }
   return JSON.parse(json);
@@ -67,7 +68,7 @@ export function insertTemplate(request: unknown): string {
   const plain = plainRequest(request);
   let plan;
   try {
-    plan = planTemplate(plain, serverWords);
+    plan = planTemplate(plain, serverWords, SHEETS_INSERT_LIMIT);
   } catch (error) {
     if (isFormulaError(error)) throw new Error(error.message);
     log('SalesOps planTemplate failed unexpectedly:', error);

@@ -22,6 +22,7 @@ import { benchAutosave } from './autosave';
 import { benchIo } from './io';
 import { benchPage } from './page';
 import { benchTerritoryAssign } from './territory';
+import { benchTerritorySidebar } from './territory-sidebar';
 
 type Grid = unknown[][];
 
@@ -352,6 +353,7 @@ const SECTIONS: Record<string, () => string[] | Promise<string[]>> = {
   page: benchPage,
   autosave: benchAutosave,
   'territory-assign': benchTerritoryAssign,
+  'territory-sidebar': benchTerritorySidebar,
 };
 
 /**

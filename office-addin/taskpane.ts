@@ -5,11 +5,12 @@
  */
 import { FUNCTIONS } from '../core/registry';
 import { type RangeRef, rangeName } from '../core/a1';
-import { type SheetPlan, type TemplateRequest, formulaForHost, planTemplate, uniqueSheetName } from '../core/templates';
+import { INSERT_ROWS, type SheetPlan, type TemplateRequest, formulaForHost, planTemplate, uniqueSheetName } from '../core/templates';
 import { type NormalisedChart, type NormalisedPlan, type TypedCell, normalisePlan, readsAsInput } from '../core/templates/normalise-plan';
 import type { CellValue } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { mountSidebar } from '../sidebar/mount';
+import { TERRITORY_WORKER, workerRunner } from '../sidebar/territory/runner';
 import { sheetWords } from '../ui/sheet-words';
 import { FUNCTION_NAMESPACE } from './namespace';
 
@@ -175,9 +176,11 @@ function messageOf(error: unknown): string {
 }
 
 export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): Host {
-  const plan = options.planTemplate ?? ((request: unknown) => planTemplate(request, sheetWords));
+  const insertLimit = { host: 'Excel', rows: INSERT_ROWS.excel };
+  const plan = options.planTemplate ?? ((request: unknown) => planTemplate(request, sheetWords, insertLimit));
   return {
-    name: 'Excel',
+    name: insertLimit.host,
+    insertLimit,
     functionPrefix: `${FUNCTION_NAMESPACE}.`,
     locale: options.locale,
 
@@ -277,7 +280,7 @@ async function writeSheet(context: ContextLike, name: string, sheetPlan: Normali
 
 /** Boots the task pane: called by taskpane-entry.ts once Office is ready. */
 export function startTaskpane(root: HTMLElement, excel: ExcelLike, locale?: string): Host {
-  const host = createExcelHost(excel, { locale });
+  const host = { ...createExcelHost(excel, { locale }), runTerritories: workerRunner(TERRITORY_WORKER) };
   mountSidebar(root, host);
   return host;
 }

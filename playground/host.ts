@@ -1,9 +1,9 @@
 /** The sidebar's Host in the playground: the in-page workbook. */
-import { planTemplate, type TemplateRequest } from '../core/templates';
+import { INSERT_ROWS, planTemplate, type TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
 import type { Host } from '../sidebar/host';
 import { sheetWords } from '../ui/sheet-words';
-import { workerRunner } from '../sidebar/territory/runner';
+import { TERRITORY_WORKER, workerRunner } from '../sidebar/territory/runner';
 import type { RangeRef } from '../core/a1';
 import type { Workbook } from './workbook';
 
@@ -17,12 +17,14 @@ export interface PlaygroundView {
 }
 
 export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): Host {
+  const insertLimit = { host: 'Playground', rows: INSERT_ROWS.playground };
   return {
-    name: 'Playground',
+    name: insertLimit.host,
+    insertLimit,
     functionPrefix: '',
     locale: view.locale,
     // Beside index.html in dist/playground (scripts/build/playground.ts).
-    runTerritories: workerRunner('territory-worker.js'),
+    runTerritories: workerRunner(TERRITORY_WORKER),
     async listSheets(): Promise<string[]> {
       return workbook.sheetNames();
     },
@@ -32,7 +34,7 @@ export function createPlaygroundHost(workbook: Workbook, view: PlaygroundView): 
     },
     async insertTemplate(request: TemplateRequest): Promise<string> {
       // Validated again here, as every host does: the request is untrusted.
-      const plan = planTemplate(request, sheetWords);
+      const plan = planTemplate(request, sheetWords, insertLimit);
       const name = workbook.insertPlan(plan);
       view.showSheet(workbook.sheetId(name));
       return name;

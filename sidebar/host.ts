@@ -2,7 +2,7 @@
  * What the sidebar needs from the spreadsheet it runs in. Google Sheets
  * (google.script.run), Excel (Excel.run) and the playground each implement it.
  */
-import type { TemplateRequest } from '../core/templates';
+import type { InsertLimit, TemplateRequest } from '../core/templates';
 import type { Matrix } from '../core/values';
 import type { ScenarioRunner } from './territory/runner';
 
@@ -24,6 +24,8 @@ export interface Host {
    * Resolves to the name the new sheet got.
    */
   insertTemplate(request: TemplateRequest): Promise<string>;
+  /** The most rows of data one Insert writes here (core/templates/insert-limits.ts); none: any the template allows. */
+  readonly insertLimit?: InsertLimit;
   /** Runs the territory designer's scenarios off the UI thread, with progress and cancel; without it they run in the page. */
   readonly runTerritories?: ScenarioRunner;
 }

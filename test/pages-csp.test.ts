@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { startDevServer } from '../office-addin/dev-server';
 import { OFFICE_JS_URL } from '../office-addin/build/pages';
+import { TERRITORY_WORKER } from '../sidebar/territory/runner';
 import { builtFile } from './support/apps-script-load';
 import { OFFICE_ADDIN_DIST, distFile } from './support/excel-custom-functions';
 import { readFileSync } from 'node:fs';
@@ -156,6 +157,21 @@ describe('the Excel task pane and help page', () => {
       await page.waitForSelector('#app [role="tab"]', { timeout: 5000 });
       expect(fetched).toEqual([OFFICE_JS_URL]);
       expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+      // The territory designer's worker starts beside the page (script-src 'self') and runs the 60 example accounts across 4 territories.
+      const counts = await page.evaluate(
+        (file) =>
+          new Promise((resolve, reject) => {
+            const worker = new Worker(file);
+            worker.onerror = (event) => reject(new Error(event.message));
+            worker.onmessage = (event) => {
+              if ('result' in event.data) resolve(event.data.result.accountCounts);
+              if ('error' in event.data) reject(new Error(event.data.error));
+            };
+            worker.postMessage({ accounts: null, measures: null, by: 'count', count: 4, reps: null, tolerance: 0.05 });
+          }),
+        TERRITORY_WORKER,
+      );
+      expect(counts).toEqual([15, 15, 15, 15]);
       await expectCleanThenBlocked(page, { violations, errors });
     } finally {
       await page.close();

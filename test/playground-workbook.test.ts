@@ -144,7 +144,7 @@ describe('undo and redo', () => {
   it('a change that fails leaves nothing behind and no step', () => {
     const s = sheet([[1]]);
     const tooLong = Array.from({ length: s.workbook.hf.getConfig().maxRows + 1 }, () => ['x']);
-    expect(() => s.workbook.paste(s.id, s.range('A1'), { text: '', cells: tooLong })).toThrow(/at most 200,000 rows/);
+    expect(() => s.workbook.paste(s.id, s.range('A1'), { text: '', cells: tooLong })).toThrow(/at most 300,000 rows/);
     expect(s.value('A1')).toBe(1);
     expect(s.workbook.canUndo()).toBe(false);
   });

@@ -5,10 +5,11 @@
  * in the inserted sheet and watch the summary follow. Saves
  * test-results/territory-preview.png and territory-sheet.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { type PlaygroundSession, gridCell, openPlayground, typeIntoCell } from './support/playground-browser';
+import { accountsCsv } from './support/territory-accounts';
 
 const RESULTS = path.join(__dirname, '..', 'test-results');
 let session: PlaygroundSession;
@@ -97,4 +98,64 @@ describe('the territory designer', () => {
     await cellShows(total(other), '260');
     await page.screenshot({ path: path.join(RESULTS, 'territory-sheet.png') });
   });
+
+  it('shows a long run’s progress, stays usable while it runs, and Cancel stops it with nothing added', async () => {
+    const file = path.join(RESULTS, 'Accounts.csv');
+    writeFileSync(file, accountsCsv(100_000));
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.pg-menu-button[data-action="open"]').click();
+    await (await chooser).setFiles(file);
+    await page.waitForSelector('table.pg-grid[data-sheet="Accounts"]', { timeout: 60_000 });
+    await gridCell(page, 'A1').click();
+    await page.keyboard.press('Control+Shift+End');
+    await card().getByRole('button', { name: 'Use selection' }).click();
+    await card().locator('.so-rows-source', { hasText: '100,000 rows read' }).waitFor({ timeout: 30_000 });
+    await field('count').fill('100');
+    const before = await card().locator('.so-compare thead th').allTextContents();
+
+    await card().getByRole('button', { name: 'Run' }).click();
+    const bar = card().locator('progress');
+    // The bar moves: two readings apart, both part-way.
+    const reading = () => bar.evaluate((element: HTMLProgressElement) => element.value);
+    await page.waitForFunction(() => (document.querySelector('[data-template="territory"] progress') as HTMLProgressElement).value > 0, undefined, { timeout: 30_000 });
+    const first = await reading();
+    await page.waitForFunction((seen) => (document.querySelector('[data-template="territory"] progress') as HTMLProgressElement).value > seen, first, { timeout: 30_000 });
+    const second = await reading();
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(second).toBeLessThan(1);
+    // The page answers while the worker runs: a field takes typing and the run goes on.
+    await field('tolerance').fill('10');
+    await expect(field('tolerance').inputValue()).resolves.toBe('10');
+    await expect(card().locator('.so-status', { hasText: 'Running…' }).count()).resolves.toBe(1);
+
+    await card().getByRole('button', { name: 'Cancel' }).click();
+    await runStatus(/^Run cancelled: nothing changed\.$/);
+    await expect(bar.isHidden()).resolves.toBe(true);
+    await expect(card().getByRole('button', { name: 'Cancel' }).isHidden()).resolves.toBe(true);
+    await expect(card().getByRole('button', { name: 'Run' }).isEnabled()).resolves.toBe(true);
+    await expect(card().locator('.so-compare thead th').allTextContents()).resolves.toEqual(before);
+  });
+
+  it('maps the example accounts by territory: the axis fits their latitudes and the legend of twelve territories stays inside the chart', async () => {
+    await field('accounts.source.examples').check();
+    await field('count').fill('12');
+    await card().getByRole('button', { name: 'Run' }).click();
+    await runStatus(/^Scenario 3 ran in/);
+    const map = card().locator('.so-territory-view svg').last();
+    // The examples lie between latitudes 28 and 49: no tick at 0.
+    const ticks = await map.locator('text[text-anchor="end"]').allTextContents();
+    expect(ticks).not.toContain('0');
+    expect(ticks.length).toBeGreaterThan(2);
+    const box = (await map.boundingBox())!;
+    const legend = map.locator('text[font-size="11"]:not([text-anchor])');
+    await expect(legend.allTextContents()).resolves.toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    for (const entry of await legend.all()) {
+      const at = (await entry.boundingBox())!;
+      expect(at.x + at.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await map.evaluate((element) => element.scrollIntoView());
+    await card().locator('.so-territory-view').screenshot({ path: path.join(RESULTS, 'territory-map.png') });
+  });
 });
+

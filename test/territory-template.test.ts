@@ -4,7 +4,7 @@
  * size it accepts.
  */
 import fc from 'fast-check';
-import { TEMPLATES, planTemplate } from '../core/templates';
+import { INSERT_ROWS, TEMPLATES, maxRequestChars, planTemplate } from '../core/templates';
 import { type FieldValues, defaultValues } from '../core/templates/fields';
 import { isFormulaCell } from '../core/templates/plan';
 import { runScenario } from '../core/templates/territory';
@@ -185,8 +185,22 @@ describe('a territory request', () => {
     expect(planTemplate(many(10_000), sheetWords).cells.length).toBeGreaterThan(10_000);
   });
 
-  it('refuses 10,001 accounts by the field’s limit', () => {
-    expect(() => planTemplate(many(10_001), sheetWords)).toThrow(/accounts \(too-many\)/);
+  it('runs up to 250,000 accounts and refuses 250,001 by the field’s limit', () => {
+    const accounts = (n: number) => ({ ...many(n), template: undefined });
+    expect(check(accounts(250_000))).toEqual([]);
+    expect(check(accounts(250_001))).toEqual([{ field: 'accounts', code: 'too-many' }]);
+  });
+
+  it('is refused by a host that inserts fewer rows, naming the host and both counts', () => {
+    expect(() => planTemplate(many(10_001), sheetWords, { host: 'Google Sheets', rows: INSERT_ROWS.sheets })).toThrow(
+      'Google Sheets inserts at most 10,000 rows at once, but this territory sheet would list 10,001',
+    );
+    expect(planTemplate(many(10_000), sheetWords, { host: 'Google Sheets', rows: INSERT_ROWS.sheets }).name).toBe('Territories');
+  });
+
+  it('sent to the Sheets server, is held to the size of the 10,000 accounts Sheets inserts', () => {
+    expect(maxRequestChars('territory', INSERT_ROWS.sheets)).toBe(40 * 110_320);
+    expect(maxRequestChars('territory')).toBeGreaterThan(40 * 2_500_000);
   });
 
   it('is held to its own template’s size: the commission template refuses a request that large', () => {

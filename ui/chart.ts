@@ -22,6 +22,8 @@ export interface ChartData {
   readonly formatX: (value: number) => string;
   /** A line or scatter chart joins its points (the default); false draws the points alone, such as accounts on a map. */
   readonly lines?: boolean;
+  /** What the legend says for the series it has no room for (it wraps onto at most three rows); without it, every series is listed. */
+  readonly moreSeries?: (count: number) => string;
 }
 
 export const CHART_WIDTH = 480;
@@ -30,6 +32,16 @@ const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d93025', '#12b5cb'];
 const MARGIN = { top: 52, right: 18, bottom: 58, left: 72 };
 const TICKS = 5;
+/** The legend's rows: the first at LEGEND_Y, each LEGEND_ROW below the last; a short legend is one row. */
+const LEGEND_Y = 33;
+const LEGEND_ROW = 16;
+const LEGEND_ROWS = 3;
+
+/** Series s's colour: the six above, then hues a golden angle apart so neighbours differ (a map of many territories). */
+const colourOf = (s: number) => (s < COLOURS.length ? COLOURS[s] : `hsl(${Math.round((s * 137.508) % 360)}, 62%, 42%)`);
+
+/** About how wide a legend entry is at 11 px: its swatch, its name, and a gap. */
+const legendWidth = (name: string) => 14 + name.length * 6.2 + 16;
 
 function node<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const element = doc.createElementNS(SVG, tag);
@@ -53,6 +65,43 @@ export function niceTicks(lo: number, hi: number): number[] {
 
 const finite = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null && Number.isFinite(v));
 
+/** The least and greatest of `values` (a loop: spreading a map's 250,000 points into Math.min overflows the stack). */
+function extent(values: readonly number[]): [number, number] {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const value of values) {
+    if (value < lo) lo = value;
+    if (value > hi) hi = value;
+  }
+  return [lo, hi];
+}
+
+interface LegendEntry {
+  readonly x: number;
+  readonly row: number;
+  readonly name: string;
+  /** The series it stands for; undefined for the "more" note. */
+  readonly series?: number;
+}
+
+/** Where each series' legend entry goes, left to right in rows across `left`..`right`; what does not fit is counted in a last entry. */
+function legendLayout(names: readonly string[], left: number, right: number, more?: (count: number) => string): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  let [x, row] = [left, 0];
+  for (let s = 0; s < names.length; s++) {
+    const width = legendWidth(names[s]);
+    if (x > left && x + width > right) [x, row] = [left, row + 1];
+    const last = row === LEGEND_ROWS - 1;
+    // On the last row, keep room for the note of what is left out.
+    const rest = names.length - s - 1;
+    if (more && (row >= LEGEND_ROWS || (last && rest > 0 && x + width + legendWidth(more(rest)) > right))) {
+      entries.push({ x: row >= LEGEND_ROWS ? left : x, row: Math.min(row, LEGEND_ROWS - 1), name: more(names.length - s) });
+      return entries;
+    }
+    entries.push({ x, row, name: names[s], series: s });
+    x += width;
+  }
+  return entries;
+}
 /** `size`: the drawing's own units; a narrow place (the sidebar) draws a smaller chart rather than shrinking a large one's text. */
 export function drawChart(doc: Document, data: ChartData, size = { width: CHART_WIDTH, height: CHART_HEIGHT }): SVGSVGElement {
   const { width, height } = size;
@@ -61,16 +110,19 @@ export function drawChart(doc: Document, data: ChartData, size = { width: CHART_
   svg.append(node(doc, 'rect', { x: 0, y: 0, width, height, fill: '#fff', stroke: '#dadce0' }));
   svg.append(node(doc, 'text', { x: width / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: '#202124' }, data.title));
 
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
-  const all = data.series.flatMap((series) => finite(series.values));
-  const yTicks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
+  const legend = legendLayout(data.series.map((series) => series.name), MARGIN.left, width - MARGIN.right, data.moreSeries);
+  const legendRows = Math.max(1, ...legend.map((entry) => entry.row + 1));
+  const plot = { left: MARGIN.left, top: MARGIN.top + (legendRows - 1) * LEGEND_ROW, right: width - MARGIN.right, bottom: height - MARGIN.bottom };
+  const [lo, hi] = extent(data.series.flatMap((series) => finite(series.values)));
+  // Amounts are measured from 0; a scatter's coordinates (latitudes) fit their own range.
+  const yTicks = data.kind === 'scatter' && lo <= hi ? niceTicks(lo, hi) : niceTicks(Math.min(0, lo), Math.max(0, hi));
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
   const y = (value: number) => plot.bottom - ((value - yMin) / (yMax - yMin)) * (plot.bottom - plot.top);
 
   const points = data.labels.length;
   const xNumbers = finite(data.xs);
   const numericX = data.kind === 'scatter' && xNumbers.length > 0;
-  const xTicks = numericX ? niceTicks(Math.min(...xNumbers), Math.max(...xNumbers)) : [];
+  const xTicks = numericX ? niceTicks(...extent(xNumbers)) : [];
   const band = (plot.right - plot.left) / Math.max(1, points);
   const x = (i: number): number | undefined => {
     if (!numericX) return plot.left + band * (i + 0.5);
@@ -103,7 +155,7 @@ export function drawChart(doc: Document, data: ChartData, size = { width: CHART_
   }
 
   data.series.forEach((series, s) => {
-    const colour = COLOURS[s % COLOURS.length];
+    const colour = colourOf(s);
     const group = node(doc, 'g', { class: 'pg-chart-series', fill: colour, stroke: colour });
     if (data.kind === 'column') {
       const width = (band * 0.7) / data.series.length;
@@ -123,10 +175,12 @@ export function drawChart(doc: Document, data: ChartData, size = { width: CHART_
       if (path && data.lines !== false) group.prepend(node(doc, 'path', { d: path, fill: 'none', 'stroke-width': 2 }));
     }
     svg.append(group);
-    // The legend, under the title.
-    const legendX = plot.left + s * 130;
-    svg.append(node(doc, 'rect', { x: legendX, y: 33, width: 10, height: 10, fill: colour }));
-    svg.append(node(doc, 'text', { x: legendX + 14, y: 42, 'font-size': 11, fill: '#3c4043' }, series.name));
   });
+  // The legend, under the title.
+  for (const entry of legend) {
+    const top = LEGEND_Y + entry.row * LEGEND_ROW;
+    if (entry.series !== undefined) svg.append(node(doc, 'rect', { x: entry.x, y: top, width: 10, height: 10, fill: colourOf(entry.series) }));
+    svg.append(node(doc, 'text', { x: entry.series === undefined ? entry.x : entry.x + 14, y: top + 9, 'font-size': 11, fill: '#3c4043' }, entry.name));
+  }
   return svg;
 }

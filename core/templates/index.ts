@@ -17,11 +17,13 @@ import type { SheetPlan } from './plan';
 import type { SheetWords } from './words';
 import { COMMISSION_TEMPLATE } from './commission/template';
 import { TERRITORY_TEMPLATE } from './territory/template';
+import type { InsertLimit } from './insert-limits';
 
 export type { FormulaCell, PlanCell, PlanChart, SheetPlan } from './plan';
 export { formulaForHost, isFormulaCell, uniqueSheetName } from './plan';
 export type { SheetWords } from './words';
 export type { Field, FieldProblem, FieldValues } from './fields';
+export { INSERT_ROWS, type InsertLimit } from './insert-limits';
 
 /** What the sidebar asks a host to insert; plain JSON so it can cross google.script.run. */
 export interface TemplateRequest {
@@ -44,6 +46,8 @@ export interface TemplateDefinition {
   preview?(values: FieldValues): TemplatePreview;
   /** The sheet for values the checks passed, worded by the host's catalog. */
   plan(values: FieldValues, words: SheetWords): SheetPlan;
+  /** The rows of data the sheet lists (one per account), held to the host's INSERT_ROWS; none said: few enough for any host. */
+  insertedRows?(values: FieldValues): number;
 }
 
 /** A live preview: payout (y, money) against attainment (x, a fraction) for an example rep, and a few points as a table. */
@@ -88,18 +92,19 @@ const MIN_REQUEST_VALUES = 1_000;
 /**
  * The most values (objects, lists and scalars, counted as checkPlainData walks
  * them) a sound request for `definition` can hold, from its declared limits:
- * a rows field's most rows with every column and the longest lists, a pairs
- * field's most rows. The commission plan's is about 34,000 (2,000 reps with
- * twelve months), the territory designer's about 110,000 (10,000 accounts with
- * four balance columns, coordinates, owner and lock): each request is held to
- * its own template's size, so a large template does not let a small one take
- * a large request.
+ * a rows field's most rows (or `maxRows`, a host's insert limit, if fewer) with
+ * every column and the longest lists, a pairs field's most rows. The commission
+ * plan's is about 34,000 (2,000 reps with twelve months), the territory
+ * designer's about 2.8 million (250,000 accounts with four balance columns,
+ * coordinates, owner and lock), 110,000 at Google Sheets' 10,000 inserted
+ * accounts: each request is held to its own template's size, so a large
+ * template does not let a small one take a large request.
  */
-export function maxRequestValues(definition: TemplateDefinition): number {
+export function maxRequestValues(definition: TemplateDefinition, maxRows = Infinity): number {
   const bound = (field: Field): number => {
     switch (field.kind) {
       case 'rows':
-        return 1 + field.maxRows * (1 + field.columns.reduce((sum, column) => sum + (column.kind === 'money-list' ? 1 + field.maxList : 1), 0));
+        return 1 + Math.min(field.maxRows, maxRows) * (1 + field.columns.reduce((sum, column) => sum + (column.kind === 'money-list' ? 1 + field.maxList : 1), 0));
       case 'pairs':
         return 1 + field.maxRows * (1 + field.columns.length);
       case 'group':
@@ -121,13 +126,13 @@ const CHARS_PER_VALUE = 40;
 
 /**
  * How long a request for the template named `template` may be as JSON, for a
- * host that receives it as text (the Sheets server checks it before parsing):
- * 40 characters per value it may hold, 40,000 for an unknown template, about
- * 4.4 million for the territory designer's 10,000 accounts.
+ * host that receives it as text and inserts at most `maxRows` rows (the Sheets
+ * server checks it before parsing): 40 characters per value it may hold, 40,000
+ * for an unknown template, about 4.4 million for 10,000 territory accounts.
  */
-export function maxRequestChars(template: unknown): number {
+export function maxRequestChars(template: unknown, maxRows = Infinity): number {
   const definition = TEMPLATES.find((candidate) => candidate.id === template);
-  return CHARS_PER_VALUE * (definition ? maxRequestValues(definition) : MIN_REQUEST_VALUES);
+  return CHARS_PER_VALUE * (definition ? maxRequestValues(definition, maxRows) : MIN_REQUEST_VALUES);
 }
 
 /**
@@ -180,8 +185,12 @@ function checkPlainData(value: unknown, where: string, depth: number, budget: { 
   }
 }
 
-/** Validates an untrusted request (it may come from a browser console) and builds its plan in the host's words. */
-export function planTemplate(request: unknown, words: SheetWords): SheetPlan {
+/**
+ * Validates an untrusted request (it may come from a browser console) and builds
+ * its plan in the host's words; a sheet listing more rows than the host's
+ * `limit` is refused before it is planned.
+ */
+export function planTemplate(request: unknown, words: SheetWords, limit?: InsertLimit): SheetPlan {
   const { definition, fields } = readRequest(request);
   const declared = new Set(definition.fields.map((field) => field.key));
   const extra = Object.keys(fields).find((key) => !declared.has(key));
@@ -194,6 +203,12 @@ export function planTemplate(request: unknown, words: SheetWords): SheetPlan {
   }
   const { values, problems } = checkTemplate(definition, fields);
   if (problems.length > 0) throw new FieldProblemsError(`the ${definition.id} template`, problems);
+  const rows = definition.insertedRows?.(values) ?? 0;
+  if (limit && rows > limit.rows) {
+    throw badValue(
+      `${limit.host} inserts at most ${limit.rows.toLocaleString('en-US')} rows at once, but this ${definition.id} sheet would list ${rows.toLocaleString('en-US')}`,
+    );
+  }
   return definition.plan(values, words);
 }
 

@@ -16,6 +16,7 @@ import { drawIcon } from '../../office-addin/build/icons';
 import { checkBaseUrl, MANIFEST_FILES, manifestVersion, renderManifest } from '../../office-addin/build/manifest';
 import { functionDeclarations, functionsJson } from '../../office-addin/build/metadata';
 import { helpHtml, taskpaneHtml } from '../../office-addin/build/pages';
+import { TERRITORY_WORKER } from '../../sidebar/territory/runner';
 import packageJson from '../../package.json';
 import { bundle } from './bundle';
 import { writeNotices } from './notices';
@@ -28,9 +29,11 @@ export interface BuildOptions {
 export async function buildOfficeAddin(options: BuildOptions): Promise<void> {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const outDir = path.resolve(options.outDir);
-  const [functionsJs, taskpaneJs] = await Promise.all([
+  const [functionsJs, taskpaneJs, workerJs] = await Promise.all([
     bundle(path.resolve('office-addin/functions.ts')),
     bundle(path.resolve('office-addin/taskpane-entry.ts')),
+    // The territory designer's runs, in a Web Worker beside the task pane (its script-src 'self' allows it).
+    bundle(path.resolve('sidebar/territory/worker.ts')),
   ]);
 
   await rm(outDir, { recursive: true, force: true });
@@ -46,9 +49,11 @@ export async function buildOfficeAddin(options: BuildOptions): Promise<void> {
     write(MANIFEST_FILES.functionsMetadata, functionsJson(FUNCTIONS)),
     write('functions-declarations.ts', functionDeclarations(FUNCTIONS)),
     write('taskpane.js', taskpaneJs.code),
+    write(TERRITORY_WORKER, workerJs.code),
     writeNotices(outDir, [
       { bundle: MANIFEST_FILES.functionsScript, packages: functionsJs.packages },
       { bundle: 'taskpane.js', packages: taskpaneJs.packages },
+      { bundle: TERRITORY_WORKER, packages: workerJs.packages },
     ]),
     write(MANIFEST_FILES.taskpane, taskpaneHtml({ stylesheet })),
     write(MANIFEST_FILES.help, helpHtml(FUNCTIONS)),

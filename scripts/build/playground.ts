@@ -9,6 +9,7 @@ import { bundle } from './bundle';
 import { browserSources } from './browser-sources';
 import { NOTICES_FILE } from '../../core/notices';
 import { writeNotices } from './notices';
+import { TERRITORY_WORKER } from '../../sidebar/territory/runner';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -29,17 +30,17 @@ export async function buildPlayground(options: BuildOptions): Promise<void> {
       banner: { js: `/*! SalesOps Formulas playground. Bundled packages and their licences: ${NOTICES_FILE} */` },
     }),
     // The territory designer's runs, in a Web Worker beside the page (script-src 'self' allows it).
-    bundle(from('playground', 'territory-worker.ts'), { target: 'es2020', sourcemap: false }),
+    bundle(from('sidebar', 'territory', 'worker.ts'), { target: 'es2020', sourcemap: false }),
     readFile(from('playground', 'playground.css'), 'utf8'),
     readFile(from('sidebar', 'sidebar.css'), 'utf8'),
     readFile(from('playground', 'index.html'), 'utf8'),
   ]);
   await Promise.all([
     writeFile(path.join(outDir, 'app.js'), script.code),
-    writeFile(path.join(outDir, 'territory-worker.js'), worker.code),
+    writeFile(path.join(outDir, TERRITORY_WORKER), worker.code),
     writeNotices(outDir, [
       { bundle: 'app.js', packages: script.packages },
-      { bundle: 'territory-worker.js', packages: worker.packages },
+      { bundle: TERRITORY_WORKER, packages: worker.packages },
     ]),
     writeFile(path.join(outDir, 'app.css'), `${sidebarCss}\n${pageCss}`),
     writeFile(path.join(outDir, 'index.html'), html),

@@ -3,7 +3,7 @@
  * same declarations that draw the form and check requests, in the catalog's
  * English words.
  */
-import { type Field, type TemplateDefinition, maxRequestValues } from '../../core/templates';
+import { type Field, INSERT_ROWS, type TemplateDefinition, maxRequestValues } from '../../core/templates';
 import { EN } from '../../ui/catalog/en';
 
 function words(id: string): string {
@@ -58,6 +58,15 @@ export function renderTemplatesDoc(templates: readonly TemplateDefinition[]): st
       if (field.help) lines.push(`| | | ${words(field.help)} | |`);
     }
     lines.push('', `A request holds at most ${maxRequestValues(template).toLocaleString('en-US')} values (every row, list and cell counted), as the fields' limits allow.`, '');
+    if (template.insertedRows) {
+      const most = (rows: number) => rows.toLocaleString('en-US');
+      lines.push(
+        `Insert writes one sheet row per account, in one batch, so it takes fewer than a run: at most ${most(INSERT_ROWS.sheets)} in Google Sheets, ` +
+          `${most(INSERT_ROWS.excel)} in Excel and ${most(INSERT_ROWS.playground)} in the playground (core/templates/insert-limits.ts says why). ` +
+          'A larger scenario can be run and compared; the sidebar says why it cannot be inserted.',
+        '',
+      );
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -125,9 +125,15 @@ export function territoryDesigner(definition: TemplateDefinition, host: Host): H
   let runs = 0;
   const runner = host.runTerritories ?? runInPage;
 
+  /** A scenario with more accounts than the host inserts at once can be compared, not inserted. */
+  const tooLarge = (scenario: Scenario) => host.insertLimit !== undefined && scenario.result.assignment.length > host.insertLimit.rows;
   const choose = (scenario: Scenario | undefined) => {
     chosen = scenario;
-    insertButton.disabled = !scenario;
+    insertButton.disabled = !scenario || tooLarge(scenario);
+    if (scenario && tooLarge(scenario)) {
+      const { host: name, rows } = host.insertLimit!;
+      setStatus(insertStatus, 'error', text('sidebar.territory.tooManyToInsert', { host: name, most: rows, n: scenario.n, count: scenario.result.assignment.length }));
+    } else if (insertStatus.dataset.state === 'error') setStatus(insertStatus, 'success', '');
     previewArea.replaceChildren(
       scenario
         ? scenarioView(text('sidebar.territory.scenario', { n: scenario.n }), scenario.result, scenario.names)
@@ -219,7 +225,7 @@ export function territoryDesigner(definition: TemplateDefinition, host: Host): H
       setStatus(insertStatus, 'error', errorMessage(error));
     } finally {
       inserting = false;
-      insertButton.disabled = !chosen;
+      insertButton.disabled = !chosen || tooLarge(chosen);
     }
   });
   refresh();

@@ -2,7 +2,8 @@
  * How the territory designer runs a scenario. In the page by default (the
  * engine's work budget bounds the run; the UI waits for it), or, where the
  * host offers one, in a Web Worker that reports progress and can be cancelled
- * (the playground: its page may load a script beside it).
+ * (the playground and the Excel task pane: their pages may load a script
+ * beside them).
  */
 import type { FieldValues } from '../../core/templates/fields';
 import { type ScenarioResult, runScenario } from '../../core/templates/territory/scenario';
@@ -34,7 +35,10 @@ export const runInPage: ScenarioRunner = (values, onProgress) => ({
   cancellable: false,
 });
 
-/** What the worker script (playground/territory-worker.ts) posts back. */
+/** The worker script (worker.ts) as built beside the playground's page and the Excel task pane, whose script-src 'self' lets it start. */
+export const TERRITORY_WORKER = 'territory-worker.js';
+
+/** What the worker script posts back. */
 export type WorkerReply = { progress: number } | { result: ScenarioResult } | { error: string };
 
 /** In a Web Worker loaded from `url`, one worker per run, terminated when it ends or is cancelled. */

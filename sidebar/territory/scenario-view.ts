@@ -11,6 +11,8 @@ import { el } from '../dom';
 
 /** About the sidebar's width, so the charts' text keeps its size. */
 const SIZE = { width: 320, height: 240 };
+/** Accounts the map draws at most: every n-th beyond that (an SVG of 250,000 dots would stall the page). */
+const MAP_POINTS = 2_000;
 
 export const percentText = (fraction: number) => formatNumber(fraction, { style: 'percent', maximumFractionDigits: 1 });
 export const giniText = (value: number) => formatNumber(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -66,7 +68,10 @@ export function scenarioView(title: string, result: ScenarioResult, names: reado
     );
   });
   if (result.points) {
-    const { x, y } = result.points;
+    const { points, assignment } = result;
+    const step = Math.ceil(points.x.length / MAP_POINTS);
+    const shown = Array.from({ length: Math.ceil(points.x.length / step) }, (_, k) => k * step);
+    const x = shown.map((i) => points.x[i]);
     const degrees = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
     section.append(
       sized(
@@ -80,15 +85,17 @@ export function scenarioView(title: string, result: ScenarioResult, names: reado
             labels: x.map(degrees),
             xs: x,
             // One series per territory: its accounts' latitudes, blank elsewhere.
-            series: result.territories.map((name, t) => ({ name, values: y.map((value, i) => (result.assignment[i] === t ? value : null)) })),
+            series: result.territories.map((name, t) => ({ name, values: shown.map((i) => (assignment[i] === t ? points.y[i] : null)) })),
             formatY: degrees,
             formatX: degrees,
             lines: false,
+            moreSeries: (count) => text('sidebar.territory.legendMore', { count }),
           },
           { width: SIZE.width, height: 280 },
         ),
       ),
     );
+    if (step > 1) section.append(el('p', { className: 'so-muted', text: text('sidebar.territory.mapSample', { shown: shown.length, count: points.x.length }) }));
   }
   return section;
 }

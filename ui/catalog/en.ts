@@ -451,6 +451,12 @@ export const EN = {
   'sidebar.territory.latitude': 'Latitude',
   'sidebar.territory.inserted': "Inserted scenario {n} as sheet ''{name}''",
   'sidebar.rows.none': '(none)',
+
+  // Territory sidebar at scale: runs of up to 250,000 accounts, inserts held to each host's limit.
+  'sidebar.territory.tooManyToInsert':
+    '{host} inserts at most {most, number} accounts at once; scenario {n} has {count, number}. Run it on fewer accounts to insert it.',
+  'sidebar.territory.legendMore': '+{count, number} more',
+  'sidebar.territory.mapSample': 'The map shows {shown, number} of the {count, number} accounts, evenly spread through the table.',
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -9,10 +9,11 @@ import type { Field, RowsField } from '../fields';
 
 export const TERRITORY_LIMITS = {
   /**
-   * Accounts one inserted sheet lists: each is a row of the sheet (a plan holds
-   * 20,000 rows), and each crosses google.script.run in the request.
+   * Accounts a scenario runs on: Salesforce Maps takes up to 250,000 records.
+   * The sidebar runs them off its UI thread where the host allows; Insert
+   * writes one sheet row per account, as many as the host's INSERT_ROWS.
    */
-  maxAccounts: 10_000,
+  maxAccounts: 250_000,
   /** Balance columns balanced at once; each gets a total, a target and a deviation per territory. */
   maxBalances: 4,
   /** Territories: one summary row each. */

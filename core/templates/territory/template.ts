@@ -6,7 +6,7 @@
  */
 import type { TemplateDefinition } from '../index';
 import { TERRITORY_FIELDS } from './fields';
-import { runScenario, valuesOf } from './scenario';
+import { accountsOf, runScenario, valuesOf } from './scenario';
 import { TERRITORY_SHEET_NAME, buildTerritorySheet } from './sheet';
 import { territoryRules } from './validate';
 
@@ -19,4 +19,6 @@ export const TERRITORY_TEMPLATE: TemplateDefinition = {
   fields: TERRITORY_FIELDS,
   check: (values) => territoryRules(valuesOf(values)),
   plan: (values, words) => buildTerritorySheet(valuesOf(values), runScenario(values), words).sheet,
+  // One sheet row per account.
+  insertedRows: (values) => accountsOf(valuesOf(values)).length,
 };

@@ -1,10 +1,11 @@
 /**
- * The territory designer's runs, off the playground's UI thread: one scenario
- * per worker, with progress as the engine spends its budget. The page
- * terminates the worker to cancel.
+ * The territory designer's runs, off the sidebar's UI thread: one scenario per
+ * worker, with progress as the engine spends its budget. The page terminates
+ * the worker to cancel. Built as territory-worker.js beside the playground's
+ * page and the Excel task pane.
  */
-import { runScenario } from '../core/templates/territory/scenario';
-import type { WorkerReply } from '../sidebar/territory/runner';
+import { runScenario } from '../../core/templates/territory/scenario';
+import type { WorkerReply } from './runner';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(reply: WorkerReply): void };
 
