@@ -85,13 +85,14 @@ async function attempts(page: Page): Promise<string[]> {
 describe('Sidebar.html (Google Sheets)', () => {
   const html = builtFile('Sidebar.html');
 
-  it('allows its one inline script and style by hash, and nothing else', () => {
+  it('allows its one inline script and style by hash, a worker from a blob URL, and nothing else', () => {
     const policy = metaPolicy(html);
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
     expect(policy).toEqual({
       'default-src': ["'none'"],
       'script-src': [sha256(script)],
+      'worker-src': ['blob:'],
       'style-src': [sha256(style)],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
@@ -99,7 +100,7 @@ describe('Sidebar.html (Google Sheets)', () => {
     expect(html).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
-  it('runs under its policy, with google.script.run provided from outside the page, and refuses anything injected', async () => {
+  it('runs under its policy, with google.script.run provided from outside the page, runs a territory scenario in a blob worker, and refuses anything injected', async () => {
     const page = await browser.newPage();
     try {
       // HtmlService provides google.script before the page's own script runs; a stub does the same here.
@@ -110,6 +111,13 @@ describe('Sidebar.html (Google Sheets)', () => {
       await page.waitForSelector('[role="tab"]', { timeout: 5000 });
       const styled = await page.evaluate(() => getComputedStyle(document.body).marginTop);
       expect(styled).toBe('0px');
+      // The territory designer runs its 60 example accounts in a worker started from a blob URL, and can be cancelled.
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url().split(':')[0]));
+      const card = page.locator('[data-template="territory"]');
+      await card.getByRole('button', { name: 'Run' }).click();
+      await card.locator('.so-territory-view [data-figure="gini"]').waitFor({ timeout: 15_000 });
+      expect(workers).toEqual(['blob']);
       await expectCleanThenBlocked(page, { violations, errors });
     } finally {
       await page.close();

@@ -194,7 +194,11 @@ function inlineStyle(css: string): string {
 const BASE_CSS = 'html,body{margin:0;padding:0}body{font:13px Arial,Helvetica,sans-serif;color:#202124}';
 
 async function sidebarHtml(): Promise<Built> {
+  // The territory designer's worker travels inside the one script as text, started from a blob URL:
+  // HtmlService serves one page, so nothing can be loaded beside it.
+  const worker = await bundle(path.resolve('sidebar/territory/worker.ts'), { platform: 'browser' });
   const result = await build({
+    define: { TERRITORY_WORKER_SOURCE: JSON.stringify(worker.code) },
     entryPoints: [path.resolve('apps-script/sidebar-client.ts')],
     bundle: true,
     write: false,
@@ -234,7 +238,8 @@ async function sidebarHtml(): Promise<Built> {
     '</html>',
     '',
   ].join('\n');
-  return { text, packages: bundledPackages(result.metafile) };
+  // The worker's code is part of this page: its packages (none today) are the page's.
+  return { text, packages: [...bundledPackages(result.metafile), ...worker.packages] };
 }
 
 /** The CSP source for an inline element's exact text: `'sha256-…'`. */
@@ -246,6 +251,9 @@ export function cspHash(text: string): string {
  * Sidebar.html's Content-Security-Policy: everything is inline, so only its one
  * script and one style element may run, by hash (no 'unsafe-inline'), and
  * nothing may be loaded: no network, images, fonts, plugins, frames or forms.
+ * A worker may start from a blob URL (the territory designer's, whose code
+ * travels inside the one script); worker-src governs workers only, so no
+ * script element can load a blob.
  * google.script.run needs nothing here: HtmlService's own frame around the
  * page provides it and carries the calls to the server.
  */
@@ -253,6 +261,7 @@ export function sidebarCsp(script: string, style: string): string {
   return [
     "default-src 'none'",
     `script-src ${cspHash(script)}`,
+    'worker-src blob:',
     `style-src ${cspHash(style)}`,
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,9 +1,9 @@
 /**
  * How the territory designer runs a scenario. In the page by default (the
  * engine's work budget bounds the run; the UI waits for it), or, where the
- * host offers one, in a Web Worker that reports progress and can be cancelled
- * (the playground and the Excel task pane: their pages may load a script
- * beside them).
+ * host offers one, in a Web Worker that reports progress and can be cancelled:
+ * the playground and the Excel task pane load it from beside their page, the
+ * Sheets sidebar from a blob URL of the code its one script carries.
  */
 import type { FieldValues } from '../../core/templates/fields';
 import { type ScenarioResult, runScenario } from '../../core/templates/territory/scenario';
