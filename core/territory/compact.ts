@@ -18,6 +18,8 @@ import { place } from './start';
 
 /** Rounds of moving the centres and settling the prices at most. */
 const PRICE_ROUNDS = 2;
+/** Above this many accounts a price round does not settle within its share of the work: it is skipped. */
+const PRICE_ACCOUNTS = 50_000;
 /** Rounds of moving the centres and trading accounts across borders at most. */
 const ROUNDS = 30;
 /** Territories an account may move to: the few whose centres are nearest its own territory's. */
@@ -64,7 +66,7 @@ export function compactStart(
     }
   };
   trades();
-  for (let round = 0; round < PRICE_ROUNDS && budget.allows(accounts.length * width * 4); round++) {
+  for (let round = 0; round < PRICE_ROUNDS && accounts.length <= PRICE_ACCOUNTS && budget.allows(accounts.length * width * 4); round++) {
     centresOf(points, accounts, members.territory, centres);
     const neighbours = nearestCentres(centres, width, budget);
     const before = Int32Array.from(members.territory);
