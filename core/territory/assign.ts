@@ -42,7 +42,7 @@ export function assignTerritories(problem: TerritoryProblem): TerritoryResult {
       const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
       centresOf(points, everyAccount(n), members.territory, centres);
       geography = { points, centres };
-    } else geography = { points, centres: compactStart(free, points, loads, members, COMPACT_GOAL, budget) };
+    } else geography = { points, centres: compactStart(free, points, loads, members, fixed, COMPACT_GOAL, budget) };
   } else greedyStart(free, loads, members, budget);
 
   // With owners, balance within the tolerance is enough; with coordinates, balance past 1% would

@@ -4,15 +4,22 @@
  * the centres move to the mean of their accounts, and accounts that are
  * nearer another territory's centre move there, or swap with an account
  * coming the other way, but only while both territories stay within the
- * balance band. Only accounts near a border ever move, and the balance the
- * bisection reached is never given up.
+ * balance band. Those trades only reach neighbouring territories, so two
+ * rounds of territory prices (prices.ts) then rebalance the whole map at
+ * once, and a last set of trades tidies the borders. A price round that does
+ * not settle within its share of the work is undone.
  */
 import type { Budget } from './budget';
 import { type Points, bisect, centresOf, gap, nearestCentres } from './geometry';
 import type { Loads } from './loads';
 import type { Members } from './members';
+import { settle } from './prices';
 import { place } from './start';
 
+/** Rounds of moving the centres and settling the prices at most. */
+const PRICE_ROUNDS = 2;
+/** Above this many accounts a price round does not settle within its share of the work: it is skipped. */
+const PRICE_ACCOUNTS = 50_000;
 /** Rounds of moving the centres and trading accounts across borders at most. */
 const ROUNDS = 30;
 /** Territories an account may move to: the few whose centres are nearest its own territory's. */
@@ -21,7 +28,15 @@ const NEIGHBOURS = 6;
 const SWAP_LOOK = 32;
 
 /** Assigns `accounts` compactly, every territory within `band` of its target where the bisection got it there; returns the centres. */
-export function compactStart(accounts: readonly number[], points: Points, loads: Loads, members: Members, band: number, budget: Budget): Points {
+export function compactStart(
+  accounts: readonly number[],
+  points: Points,
+  loads: Loads,
+  members: Members,
+  fixed: Uint8Array,
+  band: number,
+  budget: Budget,
+): Points {
   const { k, m } = loads;
   const size = new Float64Array(points.x.length);
   for (const i of accounts) size[i] = loads.size(i);
@@ -38,11 +53,31 @@ export function compactStart(accounts: readonly number[], points: Points, loads:
   for (const i of accounts) place(members, loads, i, label[i]);
   const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
   const width = Math.min(k - 1, NEIGHBOURS);
-  for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
+  const prices = new Float64Array(k * m);
+  // Prices move whole accounts: they settle no closer than about one account to target (improve() finishes the balance).
+  let largest = 0;
+  for (const i of accounts) largest = Math.max(largest, size[i]);
+  const settleBand = Math.max(band, largest / Math.min(...loads.target));
+  const trades = () => {
+    for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
+      centresOf(points, accounts, members.territory, centres);
+      const neighbours = nearestCentres(centres, width, budget);
+      if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
+    }
+  };
+  trades();
+  for (let round = 0; round < PRICE_ROUNDS && accounts.length <= PRICE_ACCOUNTS && budget.allows(accounts.length * width * 4); round++) {
     centresOf(points, accounts, members.territory, centres);
     const neighbours = nearestCentres(centres, width, budget);
-    if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
+    const before = Int32Array.from(members.territory);
+    const moved = settle({ points, centres, neighbours, width, prices, loads, members, fixed, budget }, accounts, settleBand);
+    if (moved < 0) {
+      for (const i of accounts) place(members, loads, i, before[i]);
+      break;
+    }
+    if (moved <= accounts.length / 1000) break;
   }
+  trades();
   centresOf(points, accounts, members.territory, centres);
   return centres;
 }

@@ -34,8 +34,8 @@ const EPSILON = 1e-12;
 export function improve(search: Search): void {
   const { loads, budget, goal } = search;
   while (!budget.exhausted) {
+    if (loads.within(goal)) return;
     const worst = loads.worst();
-    if (loads.deviation[worst] <= goal + EPSILON) return;
     // Single moves with every partner first: a swap looks at many more pairs.
     const partners = partnersOf(search, worst);
     if (!partners.some((partner) => tryMove(search, worst, partner)) && !partners.some((partner) => trySwap(search, worst, partner))) return;

@@ -81,6 +81,15 @@ export class Loads {
     return deviation;
   }
 
+  /** Whether every territory is within `goal` of its target on every measure that counts. */
+  within(goal: number): boolean {
+    const { k, m, load, target, importance } = this;
+    for (let t = 0; t < k; t++) {
+      for (let j = 0; j < m; j++) if (importance[j] > 0 && Math.abs(load[t * m + j] - target[t]) > goal * target[t] + 1e-12) return false;
+    }
+    return true;
+  }
+
   /** The territory furthest from its target. */
   worst(): number {
     let worst = 0;
