@@ -75,7 +75,12 @@ export function territoryDesigner(definition: TemplateDefinition, host: Host): H
     const mine = problems.filter((problem) => problem.field.startsWith('measures'));
     measureProblem.replaceChildren(...mine.map((problem) => el('span', { text: declaredText(`template.problem.${problem.code}`) })));
   };
-  const refresh = () => showProblems(check().problems);
+  /** The form's check as it stands: every edit refreshes it, so Run need not read 250,000 accounts again. */
+  let checked: ReturnType<typeof check> | undefined;
+  const refresh = () => {
+    checked = check();
+    showProblems(checked.problems);
+  };
 
   const formArea = el('div', { className: 'so-form' });
   const form = renderFieldForm(
@@ -179,11 +184,10 @@ export function territoryDesigner(definition: TemplateDefinition, host: Host): H
   let running: { cancel(): void } | undefined;
   runButton.addEventListener('click', async () => {
     if (running) return;
-    const { values: read, problems } = check();
+    // What Insert will send. The check reads the form into new objects, so later edits leave this scenario as it ran.
+    const { values: request, problems } = checked ?? check();
     showProblems(problems);
     if (problems.length > 0) return setStatus(runStatus, 'error', text('sidebar.templates.fixFields', { count: problems.length }));
-    // What Insert will send: a copy, so later edits to the form leave this scenario as it ran.
-    const request = JSON.parse(JSON.stringify(read)) as FieldValues;
     const names = measures.map((measure) => measure.name);
     const run = runner(request, (done) => (progress.value = done));
     running = run;

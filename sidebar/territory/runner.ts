@@ -7,6 +7,7 @@
  */
 import type { FieldValues } from '../../core/templates/fields';
 import { type ScenarioResult, runScenario } from '../../core/templates/territory/scenario';
+import { workerRequest } from './transfer';
 
 export interface RunningScenario {
   readonly result: Promise<ScenarioResult>;
@@ -60,7 +61,8 @@ export function workerRunner(url: string): ScenarioRunner {
         reject(new Error(event.message));
       };
     });
-    worker.postMessage(values);
+    const { request, transfer } = workerRequest(values);
+    worker.postMessage(request, transfer);
     return {
       result,
       cancel() {

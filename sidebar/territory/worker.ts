@@ -6,12 +6,13 @@
  */
 import { runScenario } from '../../core/templates/territory/scenario';
 import type { WorkerReply } from './runner';
+import { type WorkerRequest, requestValues } from './transfer';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(reply: WorkerReply): void };
 
-scope.onmessage = (event) => {
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
-    const result = runScenario(event.data, (progress) => scope.postMessage({ progress }));
+    const result = runScenario(requestValues(event.data), (progress) => scope.postMessage({ progress }));
     scope.postMessage({ result });
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
