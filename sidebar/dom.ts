@@ -44,3 +44,6 @@ export function errorMessage(error: unknown): string {
   if (typeof error === 'string' && error) return error;
   return text('sidebar.error.generic');
 }
+
+/** Resolves in a later task, so the page can paint and answer input between the steps of long work. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

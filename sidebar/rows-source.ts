@@ -8,7 +8,7 @@ import { type RowColumn, type RowsField, isShown } from '../core/templates/field
 import { type ColumnPicks, type SourceTable, guessPicks, readSourceTable, rowsFromTable } from '../core/templates/source-table';
 import { columnName } from '../core/a1';
 import { declaredText, text } from '../ui/messages';
-import { el, errorMessage, uniqueId } from './dom';
+import { el, errorMessage, nextTask, uniqueId } from './dom';
 import type { Host } from './host';
 
 interface SourceState {
@@ -36,9 +36,11 @@ export function rowsSource(
   const wrapper = el('div', { className: 'so-rows-source' });
   const name = uniqueId('so-source');
 
-  const apply = () => {
+  /** Reads the rows, then (after `pause`) tells the form, which checks them. */
+  const apply = async (pause?: () => Promise<void>) => {
     const source = state.from === 'workbook' && state.table && state.picks ? { table: state.table, picks: state.picks } : undefined;
     target[field.key] = source ? rowsFromTable(source.table, shownColumns(), source.picks) : null;
+    if (pause) await pause();
     onSource?.(field, source);
     changed();
   };
@@ -65,14 +67,18 @@ export function rowsSource(
     use.disabled = !host;
     use.addEventListener('click', async () => {
       try {
-        const table = readSourceTable(await host!.readSelection());
+        // Each step its own task, so a 250,000-row selection never holds the page for long.
+        const matrix = await host!.readSelection();
+        await nextTask();
+        const table = readSourceTable(matrix);
         if (table.rows.length === 0) {
           status.textContent = text('sidebar.rows.emptySelection');
           return;
         }
         state.table = table;
         state.picks = guessPicks(table, shownColumns());
-        apply();
+        await nextTask();
+        await apply(nextTask);
         draw();
       } catch (error) {
         status.textContent = errorMessage(error);
