@@ -72,7 +72,8 @@ describe('a commission plan from the sidebar', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await field('reps.source.workbook').check();
     await card().getByRole('button', { name: 'Use selection' }).click();
-    await expect(card().locator('.so-rows-source').textContent()).resolves.toContain('2 rows read');
+    // The selection is read in steps, each its own task: wait for the count.
+    await card().locator('.so-rows-source', { hasText: '2 rows read' }).waitFor();
     // The table's own header, hostile markup and all, is shown in the column choices as text.
     await expect(field('reps.pick.rep').locator('option:checked').textContent()).resolves.toBe('<img src=x onerror=alert(1)>Rep');
     expect(await card().locator('img').count()).toBe(0);

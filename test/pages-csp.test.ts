@@ -175,7 +175,7 @@ describe('the Excel task pane and help page', () => {
               if ('result' in event.data) resolve(event.data.result.accountCounts);
               if ('error' in event.data) reject(new Error(event.data.error));
             };
-            worker.postMessage({ accounts: null, measures: null, by: 'count', count: 4, reps: null, tolerance: 0.05 });
+            worker.postMessage({ values: { accounts: null, measures: null, by: 'count', count: 4, reps: null, tolerance: 0.05 } });
           }),
         TERRITORY_WORKER,
       );

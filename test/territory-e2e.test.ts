@@ -50,7 +50,8 @@ describe('the territory designer', () => {
     await gridCell(page, 'C9').click({ modifiers: ['Shift'] });
     await field('accounts.source.workbook').check();
     await card().getByRole('button', { name: 'Use selection' }).click();
-    await expect(card().locator('.so-rows-source').textContent()).resolves.toContain('8 rows read');
+    // The selection is read in steps, each its own task: wait for the count.
+    await card().locator('.so-rows-source', { hasText: '8 rows read' }).waitFor();
     // Guessed from the headers: the name, the balance column and the owner.
     await expect(field('accounts.pick.account').locator('option:checked').textContent()).resolves.toBe('Account');
     await expect(field('accounts.pick.owner').locator('option:checked').textContent()).resolves.toBe('Owner');
