@@ -51,6 +51,9 @@ export function compactStart(
   bisect(points, accounts, size, room, label);
   budget.spend(accounts.length * Math.ceil(Math.log2(k + 1)) * 8);
   for (const i of accounts) place(members, loads, i, label[i]);
+  // Centres are means of every account a territory holds, locked ones too: that is where its accounts are measured from.
+  const placed: number[] = [];
+  for (let i = 0; i < points.x.length; i++) if (members.territory[i] >= 0) placed.push(i);
   const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
   const width = Math.min(k - 1, NEIGHBOURS);
   const prices = new Float64Array(k * m);
@@ -60,14 +63,14 @@ export function compactStart(
   const settleBand = Math.max(band, largest / Math.min(...loads.target));
   const trades = () => {
     for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
-      centresOf(points, accounts, members.territory, centres);
+      centresOf(points, placed, members.territory, centres);
       const neighbours = nearestCentres(centres, width, budget);
       if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
     }
   };
   trades();
   for (let round = 0; round < PRICE_ROUNDS && accounts.length <= PRICE_ACCOUNTS && budget.allows(accounts.length * width * 4); round++) {
-    centresOf(points, accounts, members.territory, centres);
+    centresOf(points, placed, members.territory, centres);
     const neighbours = nearestCentres(centres, width, budget);
     const before = Int32Array.from(members.territory);
     const moved = settle({ points, centres, neighbours, width, prices, loads, members, fixed, budget }, accounts, settleBand);
@@ -78,7 +81,7 @@ export function compactStart(
     if (moved <= accounts.length / 1000) break;
   }
   trades();
-  centresOf(points, accounts, members.territory, centres);
+  centresOf(points, placed, members.territory, centres);
   return centres;
 }
 
