@@ -18,7 +18,7 @@ import type { Members } from './members';
 import { place } from './start';
 
 /** Work one call may spend: this much per account it settles, at least FLOOR, at most a share of the whole budget. */
-const WORK_PER_ACCOUNT = 2000;
+const WORK_PER_ACCOUNT = 1000;
 const FLOOR = 4_000_000;
 const BUDGET_SHARE = 1 / 16;
 /**
