@@ -22,6 +22,8 @@ const PRICE_ROUNDS = 2;
 const PRICE_ACCOUNTS = 50_000;
 /** Rounds of moving the centres and trading accounts across borders at most. */
 const ROUNDS = 30;
+/** A round of trades that moves at most this share of the accounts ends them: the long tail of rounds moving a handful each gains almost nothing. */
+const SETTLED = 1 / 500;
 /** Territories an account may move to: the few whose centres are nearest its own territory's. */
 const NEIGHBOURS = 6;
 /** Accounts waiting to cross a border that a swap looks through. */
@@ -72,7 +74,8 @@ export function compactStart(
     for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
       centresOf(points, placed, members.territory, centres);
       const neighbours = nearestCentres(centres, width, budget);
-      if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
+      const moved = trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget);
+      if (moved <= accounts.length * SETTLED) break;
     }
   };
   trades();
