@@ -22,6 +22,8 @@ const PRICE_ROUNDS = 2;
 const PRICE_ACCOUNTS = 50_000;
 /** Rounds of moving the centres and trading accounts across borders at most. */
 const ROUNDS = 30;
+/** A round of trades that moves at most this share of the accounts ends them: the long tail of rounds moving a handful each gains almost nothing. */
+const SETTLED = 1 / 500;
 /** Territories an account may move to: the few whose centres are nearest its own territory's. */
 const NEIGHBOURS = 6;
 /** Accounts waiting to cross a border that a swap looks through. */
@@ -50,7 +52,17 @@ export function compactStart(
   const label = new Int32Array(points.x.length);
   bisect(points, accounts, size, room, label);
   budget.spend(accounts.length * Math.ceil(Math.log2(k + 1)) * 8);
+  const owner = lockedOwners(points, accounts, label, fixed, members.territory, k, budget);
+  if (owner) {
+    // Each block goes to the territory whose locked accounts lie nearest it; cut again with each block sized for the territory that takes it.
+    bisect(points, accounts, size, Float64Array.from(owner, (t) => room[t]), label);
+    for (const i of accounts) label[i] = owner[label[i]];
+    budget.spend(accounts.length * Math.ceil(Math.log2(k + 1)) * 8);
+  }
   for (const i of accounts) place(members, loads, i, label[i]);
+  // Centres are means of every account a territory holds, locked ones too: that is where its accounts are measured from.
+  const placed: number[] = [];
+  for (let i = 0; i < points.x.length; i++) if (members.territory[i] >= 0) placed.push(i);
   const centres: Points = { x: new Float64Array(k), y: new Float64Array(k) };
   const width = Math.min(k - 1, NEIGHBOURS);
   const prices = new Float64Array(k * m);
@@ -60,14 +72,15 @@ export function compactStart(
   const settleBand = Math.max(band, largest / Math.min(...loads.target));
   const trades = () => {
     for (let round = 0; round < ROUNDS && budget.allows(accounts.length * width * 4); round++) {
-      centresOf(points, accounts, members.territory, centres);
+      centresOf(points, placed, members.territory, centres);
       const neighbours = nearestCentres(centres, width, budget);
-      if (trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget) === 0) break;
+      const moved = trade(accounts, points, centres, neighbours, width, loads, members, Math.max(band, loads.maxDeviation()), budget);
+      if (moved <= accounts.length * SETTLED) break;
     }
   };
   trades();
   for (let round = 0; round < PRICE_ROUNDS && accounts.length <= PRICE_ACCOUNTS && budget.allows(accounts.length * width * 4); round++) {
-    centresOf(points, accounts, members.territory, centres);
+    centresOf(points, placed, members.territory, centres);
     const neighbours = nearestCentres(centres, width, budget);
     const before = Int32Array.from(members.territory);
     const moved = settle({ points, centres, neighbours, width, prices, loads, members, fixed, budget }, accounts, settleBand);
@@ -78,8 +91,78 @@ export function compactStart(
     if (moved <= accounts.length / 1000) break;
   }
   trades();
-  centresOf(points, accounts, members.territory, centres);
+  centresOf(points, placed, members.territory, centres);
   return centres;
+}
+
+/** Passes of pairwise exchanges that improve the matching of blocks to territories at most. */
+const MATCH_PASSES = 10;
+
+/**
+ * Which territory takes each block of the bisection when some accounts are
+ * locked: the one whose locked accounts lie nearest the block (least sum of
+ * squared distances to its centre), greedily by pair then improved by
+ * exchanging two blocks' territories. Undefined when nothing is locked, or
+ * the budget has no room for it.
+ */
+function lockedOwners(
+  points: Points,
+  accounts: readonly number[],
+  label: Int32Array,
+  fixed: Uint8Array,
+  territory: Int32Array,
+  k: number,
+  budget: Budget,
+): Int32Array | undefined {
+  if (!fixed.includes(1) || !budget.allows(k * k * (MATCH_PASSES + 4))) return undefined;
+  const block: Points = { x: new Float64Array(k), y: new Float64Array(k) };
+  centresOf(points, accounts, label, block);
+  // Per territory, its locked accounts' count, coordinate sums and squared norms: Σ |p − c|² = n|c|² − 2c·Σp + Σ|p|².
+  const count = new Float64Array(k);
+  const sx = new Float64Array(k);
+  const sy = new Float64Array(k);
+  const sq = new Float64Array(k);
+  for (let i = 0; i < fixed.length; i++) {
+    if (!fixed[i]) continue;
+    const t = territory[i];
+    const x = points.x[i];
+    const y = points.y[i];
+    count[t]++;
+    sx[t] += x;
+    sy[t] += y;
+    sq[t] += x * x + y * y;
+  }
+  const cost = new Float64Array(k * k);
+  for (let b = 0; b < k; b++) {
+    const cx = block.x[b];
+    const cy = block.y[b];
+    for (let t = 0; t < k; t++) cost[b * k + t] = count[t] * (cx * cx + cy * cy) - 2 * (cx * sx[t] + cy * sy[t]) + sq[t];
+  }
+  const owner = new Int32Array(k).fill(-1);
+  const taken = new Uint8Array(k);
+  const pairs = Array.from({ length: k * k }, (_, p) => p).sort((p, q) => cost[p] - cost[q] || p - q);
+  for (const p of pairs) {
+    const b = Math.floor(p / k);
+    const t = p % k;
+    if (owner[b] >= 0 || taken[t]) continue;
+    owner[b] = t;
+    taken[t] = 1;
+  }
+  for (let pass = 0; pass < MATCH_PASSES; pass++) {
+    let better = false;
+    for (let a = 0; a < k; a++) {
+      for (let b = a + 1; b < k; b++) {
+        const [s, t] = [owner[a], owner[b]];
+        if (cost[a * k + t] + cost[b * k + s] < cost[a * k + s] + cost[b * k + t] - 1e-12) {
+          [owner[a], owner[b]] = [t, s];
+          better = true;
+        }
+      }
+    }
+    if (!better) break;
+  }
+  budget.spend(k * k * (MATCH_PASSES + 4));
+  return owner;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Members } from './members';
 import { place } from './start';
 
 /** Work one call may spend: this much per account it settles, at least FLOOR, at most a share of the whole budget. */
-const WORK_PER_ACCOUNT = 2000;
+const WORK_PER_ACCOUNT = 1000;
 const FLOOR = 4_000_000;
 const BUDGET_SHARE = 1 / 16;
 /**
@@ -64,6 +64,29 @@ function bestOther(market: Market, i: number, but: number): [number, number] {
     if (value < bestCost) [best, bestCost] = [u, value];
   }
   return [best, bestCost];
+}
+
+/** Offers found one at a time before the rest are sorted: most price changes take only a few accounts. */
+const PICKS = 8;
+
+/**
+ * Puts the cheapest of offers[q …] (ties by account) at q. The first few are
+ * found by scanning, then the rest is sorted once: the same order as sorting
+ * all, without sorting a thousand offers to take three.
+ */
+function cheapestAt(offers: number[], price: Float64Array, q: number): void {
+  if (q === PICKS) {
+    const rest = offers.slice(q).sort((a, b) => price[a] - price[b] || a - b);
+    for (let r = 0; r < rest.length; r++) offers[q + r] = rest[r];
+  }
+  if (q >= PICKS) return;
+  let best = q;
+  for (let r = q + 1; r < offers.length; r++) {
+    const a = offers[r];
+    const b = offers[best];
+    if (price[a] < price[b] || (price[a] === price[b] && a < b)) best = r;
+  }
+  [offers[q], offers[best]] = [offers[best], offers[q]];
 }
 
 /**
@@ -139,10 +162,11 @@ export function settle(market: Market, accounts: readonly number[], band: number
     }
     budget.spend(looked * (width + 1) * (m + 2));
     if (offers.length === 0) break;
-    offers.sort((a, b) => price[a] - price[b] || a - b);
     let change = 0;
-    for (const i of offers) {
+    for (let q = 0; q < offers.length; q++) {
       if (over ? load[t * m + j] <= target[t] : load[t * m + j] >= target[t]) break;
+      cheapestAt(offers, price, q);
+      const i = offers[q];
       change = price[i];
       place(members, loads, i, to[i]);
       moved++;

@@ -150,6 +150,38 @@ describe('assignTerritories', () => {
     );
   });
 
+  it('with coordinates, gives each territory the free accounts around its locked ones', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 2, max: 8 }), (seed, k) => {
+        // k regions far apart with 40 accounts each; territory t has three locked accounts in region home[t], a shuffle of the regions.
+        const random = createRandom(seed);
+        const home = Array.from({ length: k }, (_, t) => t);
+        for (let t = k - 1; t > 0; t--) {
+          const u = random.int(0, t);
+          [home[t], home[u]] = [home[u], home[t]];
+        }
+        const n = 40 * k;
+        const region = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 40));
+        const locked = Int32Array.from({ length: n }, (_, i) => (i % 40 < 3 ? home.indexOf(region[i]) : -1));
+        const problem: TerritoryProblem = {
+          accounts: n,
+          territories: k,
+          weights: new Float64Array(n).fill(1),
+          measures: 1,
+          importance: [1],
+          latitudes: Float64Array.from(region, () => 35 + (random.next() - 0.5)),
+          longitudes: Float64Array.from(region, (r) => -120 + 5 * r + (random.next() - 0.5)),
+          locked,
+        };
+        const { territory } = assignTerritories(problem);
+        let atHome = 0;
+        for (let i = 0; i < n; i++) if (locked[i] < 0 && home[territory[i]] === region[i]) atHome++;
+        expect(atHome).toBeGreaterThanOrEqual(0.9 * 37 * k);
+      }),
+      { numRuns: 30, seed: 23 },
+    );
+  });
+
   it('moves no account from its owner when the owners\' split is already within tolerance', () => {
     fc.assert(
       fc.property(shapes, ({ seed, n, k, geography }) => {
