@@ -8,52 +8,25 @@
  * key press until the change is saved is recorded. Budget: no task over
  * 50 ms, i.e. no long task at all, so typing never waits for a save.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { servePlayground } from '../playground/server';
-import { buildPlayground } from '../scripts/build/playground';
+import { builtPlayground, recordLongTasks } from './built-playground';
 import { salesforceCsv } from './io';
 
 const ROWS = 100_000;
 const BUDGET_MS = 50;
 const EDITS = 5;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const progress = (message: string) => process.stderr.write(`autosave: ${message}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-declare global {
-  interface Window {
-    longTasks?: number[];
-  }
-}
-
 export async function benchAutosave(): Promise<string[]> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'salesops-bench-autosave-'));
-  const csvFile = path.join(outDir, 'Pipeline 100k.csv');
-  writeFileSync(csvFile, salesforceCsv(ROWS));
-  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
-  const server = await servePlayground({ root: outDir, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const playground = await builtPlayground('autosave');
   const results: { where: string; longest: number[]; saves: number[] }[] = [];
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    const page = await playground.open();
     progress(`opening a ${ROWS.toLocaleString('en-US')}-row export`);
-    const chooser = page.waitForEvent('filechooser');
-    await page.locator('.pg-menu-button[data-action="open"]').click();
-    await (await chooser).setFiles(csvFile);
-    await page.waitForSelector('table.pg-grid[data-sheet="Pipeline 100k"]', { timeout: 60_000 });
+    await playground.openFile(page, 'Pipeline 100k.csv', salesforceCsv(ROWS), 'Pipeline 100k', 60_000);
     await page.waitForSelector('body[data-saved="true"]', { timeout: 60_000 });
-    await page.evaluate(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.longTasks?.push(entry.duration);
-      }).observe({ entryTypes: ['longtask'] });
-    });
+    await recordLongTasks(page);
     for (const [where, sheet, column] of [
       ['a cell on another sheet (Summary)', 'Summary', 'N'],
       ['a cell of the 100,000-row sheet', 'Pipeline 100k', 'J'],
@@ -81,9 +54,7 @@ export async function benchAutosave(): Promise<string[]> {
       results.push(run);
     }
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await playground.close();
   }
   const verdict = (ms: number) => (ms <= BUDGET_MS ? 'within' : 'OVER');
   return [

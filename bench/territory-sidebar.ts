@@ -9,27 +9,15 @@
  * against 10 s, the page's longest task against 200 ms (the page answers a
  * click within a fifth of a second however large the table).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { servePlayground } from '../playground/server';
-import { buildPlayground } from '../scripts/build/playground';
+import { builtPlayground, recordLongTasks } from './built-playground';
 import { accountsCsv } from '../test/support/territory-accounts';
 
 const ACCOUNTS = 250_000;
 const TERRITORIES = 100;
 const RUN_BUDGET_MS = 10_000;
 const TASK_BUDGET_MS = 200;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const progress = (message: string) => process.stderr.write(`territory-sidebar: ${message}\n`);
-
-declare global {
-  interface Window {
-    territoryTasks?: number[];
-  }
-}
 
 interface Step {
   readonly what: string;
@@ -39,38 +27,23 @@ interface Step {
 }
 
 export async function benchTerritorySidebar(): Promise<string[]> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'salesops-bench-territory-'));
-  const csvFile = path.join(outDir, 'Accounts.csv');
-  writeFileSync(csvFile, accountsCsv(ACCOUNTS));
-  await buildPlayground({ outDir, baseUrl: 'https://localhost:3000' });
-  const server = await servePlayground({ root: outDir, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const playground = await builtPlayground('territory');
   const steps: Step[] = [];
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    const page = await playground.open({ width: 1400, height: 900 });
     progress(`opening ${ACCOUNTS.toLocaleString('en-US')} accounts`);
-    const chooser = page.waitForEvent('filechooser');
-    await page.locator('.pg-menu-button[data-action="open"]').click();
-    await (await chooser).setFiles(csvFile);
-    await page.waitForSelector('table.pg-grid[data-sheet="Accounts"]', { timeout: 120_000 });
-    await page.evaluate(() => {
-      window.territoryTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.territoryTasks?.push(entry.duration);
-      }).observe({ entryTypes: ['longtask'] });
-    });
+    await playground.openFile(page, 'Accounts.csv', accountsCsv(ACCOUNTS), 'Accounts', 120_000);
+    await recordLongTasks(page);
     /** Times `act` until `done` resolves, with the longest main-thread task in between. */
     const step = async (what: string, act: () => Promise<unknown>, done: () => Promise<unknown>, budget?: number) => {
-      await page.evaluate(() => (window.territoryTasks = []));
+      await page.evaluate(() => (window.longTasks = []));
       const started = Date.now();
       await act();
       await done();
       const ms = Date.now() - started;
       // Tasks are reported once they end: give the last one a moment to arrive.
       await page.waitForTimeout(200);
-      const longest = Math.round(Math.max(0, ...(await page.evaluate(() => window.territoryTasks ?? []))));
+      const longest = Math.round(Math.max(0, ...(await page.evaluate(() => window.longTasks ?? []))));
       steps.push({ what, ms, longest, budget });
       progress(`${what}: ${ms} ms, longest task ${longest} ms`);
     };
@@ -103,9 +76,7 @@ export async function benchTerritorySidebar(): Promise<string[]> {
       RUN_BUDGET_MS,
     );
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await playground.close();
   }
   const verdict = (ok: boolean) => (ok ? 'within' : 'OVER');
   return [
