@@ -4,6 +4,7 @@ import { type NumberRange, type Table, type ValueRange, inCell, inRow, readNumbe
 import { Rows } from '../rows';
 import { defineFunction, measures, numbers, optional, table, territories, values, number } from '../spec';
 import { DEFAULT_TOLERANCE, assignTerritories } from '../territory';
+import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from '../territory/geometry';
 import type { TerritoryList } from '../territory/list';
 import { type ResultCell, describeValue, formatNumber, isBlank } from '../values';
 
@@ -114,9 +115,11 @@ function coordinateProblem(latitudes: NumberRange | undefined, longitudes: Numbe
   if (!latitudes || !longitudes) return undefined;
   const latitude = latitudes.at(i);
   const longitude = longitudes.at(i);
-  if (latitude < -90 || latitude > 90) return badNumber(`latitude ${formatNumber(latitude)}${inRow(latitudes, i)} is outside −90 to 90 degrees`);
-  if (longitude < -180 || longitude > 180) {
-    return badNumber(`longitude ${formatNumber(longitude)}${inRow(longitudes, i)} is outside −180 to 180 degrees`);
+  if (Math.abs(latitude) > LATITUDE_LIMIT) {
+    return badNumber(`latitude ${formatNumber(latitude)}${inRow(latitudes, i)} is outside −${LATITUDE_LIMIT} to ${LATITUDE_LIMIT} degrees`);
+  }
+  if (Math.abs(longitude) > LONGITUDE_LIMIT) {
+    return badNumber(`longitude ${formatNumber(longitude)}${inRow(longitudes, i)} is outside −${LONGITUDE_LIMIT} to ${LONGITUDE_LIMIT} degrees`);
   }
   return undefined;
 }

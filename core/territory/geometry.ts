@@ -5,6 +5,10 @@
  */
 import type { Budget } from './budget';
 
+/** The degrees a latitude and a longitude reach either way; beyond them a coordinate is off the globe. */
+export const LATITUDE_LIMIT = 90;
+export const LONGITUDE_LIMIT = 180;
+
 export interface Points {
   readonly x: Float64Array;
   readonly y: Float64Array;

@@ -5,6 +5,7 @@
  * locks that name a territory, one importance per balance column, a whole
  * number of territories and reps with distinct names.
  */
+import { LATITUDE_LIMIT, LONGITUDE_LIMIT } from '../../territory/geometry';
 import { normalizeLabel } from '../../values';
 import type { FieldProblem } from '../fields';
 import { TERRITORY_LIMITS } from './fields';
@@ -74,8 +75,8 @@ function accountRules(values: TerritoryValues): Problem[] {
     if (located && (typeof latitude !== 'number' || typeof longitude !== 'number')) {
       problems.push({ field: `${at}.${typeof latitude === 'number' ? 'longitude' : 'latitude'}`, code: 'coordinates-missing' });
     }
-    if (typeof latitude === 'number' && (latitude < -90 || latitude > 90)) problems.push({ field: `${at}.latitude`, code: 'latitude-range' });
-    if (typeof longitude === 'number' && (longitude < -180 || longitude > 180)) problems.push({ field: `${at}.longitude`, code: 'longitude-range' });
+    if (typeof latitude === 'number' && Math.abs(latitude) > LATITUDE_LIMIT) problems.push({ field: `${at}.latitude`, code: 'latitude-range' });
+    if (typeof longitude === 'number' && Math.abs(longitude) > LONGITUDE_LIMIT) problems.push({ field: `${at}.longitude`, code: 'longitude-range' });
     if (find(row.owner) === undefined) problems.push({ field: `${at}.owner`, code: 'unknown-territory' });
     if (find(row.locked) === undefined) problems.push({ field: `${at}.locked`, code: 'unknown-territory' });
   });
